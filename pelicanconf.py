@@ -1,0 +1,77 @@
+"""Pelican settings for local development (``invoke build``, ``invoke livereload``)."""
+
+AUTHOR = "nutgraf newsroom"
+SITENAME = "nutgraf"
+SITE_DESCRIPTION = (
+    "The news, explained in four parts: what's happening, why it matters, what's next, and beyond the headlines."
+)
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["explainers"]
+# An explainer's URL comes from its file name, so retitling it never breaks links.
+SLUGIFY_SOURCE = "basename"
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["data", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/robots.txt": {"path": "robots.txt"},
+}
+OUTPUT_PATH = "output"
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["explainers"]
+
+# Explainers live under /explainers/<slug>/; topics are Pelican categories.
+ARTICLE_URL = "explainers/{slug}/"
+ARTICLE_SAVE_AS = "explainers/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "topics/{slug}/"
+CATEGORY_SAVE_AS = "topics/{slug}/index.html"
+CATEGORIES_URL = "topics/"
+CATEGORIES_SAVE_AS = "topics/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+# Authors and per-period archives are not part of the site's navigation.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
+DEFAULT_PAGINATION = False
+
+# Feeds are written by production builds only (publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Pelican's content cache is keyed on the Markdown file alone, which would serve
+# stale pages when chart data changes; our own caches are keyed on content.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,79 @@
+"""The strict build: check all content, run Pelican into a staging folder, swap it in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican import log as pelican_log
+from pelican.settings import read_settings
+
+from nutgraf import stages
+from nutgraf.atomic_output import staged_directory
+from nutgraf.diagnostics import ContentError, print_diagnostics
+
+logger = logging.getLogger(__name__)
+
+# Pelican's fatal logger raises this message when a warning is logged under --fatal.
+_PELICAN_FATAL_MESSAGE = "Warning or error encountered"
+
+
+def load_settings(settings_file: str | Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Pelican's settings, read once; paths in them become absolute."""
+    return read_settings(str(settings_file), override=overrides or {})
+
+
+def init_logging(verbose: bool = False) -> None:
+    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns).
+
+    Any warning fails the build, as Pelican's ``--fatal warnings`` does.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    pelican_log.init(level=logging.INFO if verbose else logging.WARNING, fatal="warnings", handler=handler)
+
+
+def check(settings: dict[str, Any]) -> int:
+    """Report every content problem; return the exit status (0 clean, 1 problems)."""
+    diagnostics = stages.check_content(settings)
+    if diagnostics:
+        count = print_diagnostics(diagnostics)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build(settings: dict[str, Any]) -> int:
+    """Build the site into ``settings['OUTPUT_PATH']``; return the exit status.
+
+    The previous site stays in place until the new one is complete.
+    """
+    started = time.perf_counter()
+    if check(settings) != 0:
+        return 1
+    target = Path(settings["OUTPUT_PATH"])
+    try:
+        with staged_directory(target) as staging:
+            staged_settings = dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
+            stages.prepare_build(staged_settings)
+            Pelican(staged_settings).run()
+            stages.finalize_output(staged_settings, str(staging))
+    except ContentError as error:
+        print_diagnostics(error.diagnostics)
+        print("Build failed; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site was left as it was.", file=sys.stderr)
+        return 130
+    except RuntimeError as error:
+        if str(error) != _PELICAN_FATAL_MESSAGE:
+            raise
+        # The warning itself was printed above, naming the file.
+        print("Build failed on the warning above; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Built {target} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    return 0

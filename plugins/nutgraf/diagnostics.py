@@ -1,0 +1,54 @@
+"""One type for every problem found in content: ``path:line: what is wrong; how to fix it``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem in an editor's content, located and with a suggested fix."""
+
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class ContentError(Exception):
+    """Raised when content is wrong; carries the diagnostics that say why.
+
+    Kept apart from ordinary exceptions, which mean that *our* code is wrong.
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+def display_path(path: str | Path, root: str | Path | None = None) -> str:
+    """The path as an editor would type it: relative to ``root`` (default: cwd)."""
+    path = Path(path).resolve()
+    base = Path(root).resolve() if root else Path.cwd()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> int:
+    """Print each diagnostic on a line of its own (never wrapped); return how many."""
+    stream = stream or sys.stderr
+    count = 0
+    for diagnostic in sorted(diagnostics):
+        print(diagnostic, file=stream)
+        count += 1
+    return count

@@ -1,0 +1,114 @@
+"""Everyday commands for editors and CI: ``invoke --list`` shows them.
+
+Each task is a thin wrapper over Pelican or our own modules (``plugins/nutgraf``),
+so an editor's laptop and CI run exactly the same code.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Context, Exit, task
+
+ROOT = Path(__file__).resolve().parent
+PLUGINS = ROOT / "plugins"
+DEV_SETTINGS = "pelicanconf.py"
+PRODUCTION_SETTINGS = "publishconf.py"
+PYTHON = shlex.quote(sys.executable)
+
+
+def _env() -> dict[str, str]:
+    """Our modules live in plugins/, beside the Pelican plugins that use them."""
+    path = os.pathsep.join(filter(None, [str(PLUGINS), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path}
+
+
+def _nutgraf(c: Context, *args: str, pty: bool = False) -> None:
+    """Run ``python -m nutgraf ARGS`` from the project root; its exit status is ours."""
+    command = " ".join([PYTHON, "-m", "nutgraf", *map(shlex.quote, args)])
+    with c.cd(str(ROOT)):
+        result = c.run(command, env=_env(), warn=True, pty=pty)
+    if result is None or result.exited != 0:
+        raise Exit(code=result.exited if result is not None else 1)
+
+
+def _settings(production: bool) -> str:
+    return PRODUCTION_SETTINGS if production else DEV_SETTINGS
+
+
+@task(
+    help={
+        "production": "use publishconf.py (absolute SITEURL from the SITEURL variable, feeds)",
+        "output": "output folder",
+    }
+)
+def build(c, production=False, output=None):
+    """Check all content, then build the site strictly into output/ (replaced only on success)."""
+    _nutgraf(c, "build", "--settings", _settings(production), *(["--output", output] if output else []))
+
+
+@task(help={"production": "check with publishconf.py"})
+def check(c, production=False):
+    """Check all content without writing the site: prints path:line diagnostics, exits 1 on any."""
+    _nutgraf(c, "check", "--settings", _settings(production))
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ at http://127.0.0.1:PORT/."""
+    _nutgraf(c, "serve", "--port", str(port))
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def livereload(c, port=8000):
+    """Build, serve, and rebuild on every change to content, data, theme, plugins or settings."""
+    _nutgraf(c, "livereload", "--port", str(port))
+
+
+@task
+def new(c, title):
+    """Create a draft explainer with front matter and the four section headings."""
+    _nutgraf(c, "new", title)
+
+
+@task
+def clean(c):
+    """Remove the built site and the build caches."""
+    for folder in ("output", ".cache"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+    for leftover in ROOT.glob(".output-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _install_test_requirements(c: Context) -> None:
+    """Install what the tests need when it is absent, so one command works on a fresh machine."""
+    missing = [
+        name
+        for name in ("pytest", "xdist", "playwright", "feedparser", "hypothesis")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing or not shutil.which("check-jsonschema") or not shutil.which("ruff"):
+        c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
+    if not Path("/usr/bin/chromium").exists():
+        sudo = "" if os.geteuid() == 0 else "sudo "
+        c.run(f"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+
+
+@task(
+    help={"args": "extra pytest arguments, e.g. -k charts", "install": "install missing test tools first (default on)"}
+)
+def test(c, args="", install=True):
+    """Run every test (installs the test tools and Debian's Chromium when absent)."""
+    if install:
+        _install_test_requirements(c)
+    with c.cd(str(ROOT)):
+        c.run(f"{PYTHON} -m ruff check .", env=_env())
+        result = c.run(f"{PYTHON} -m pytest -n auto {args}", env=_env(), warn=True)
+    # pytest exits 5 when no test ran: that is a failure, never a pass.
+    if result is None or result.exited != 0:
+        raise Exit(code=result.exited if result is not None else 1)

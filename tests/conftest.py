@@ -1,0 +1,79 @@
+"""Shared fixtures: real builds of the real content, and throwaway projects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def nutgraf_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+    env.update(extra or {})
+    return env
+
+
+def run_nutgraf(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m nutgraf ARGS`` as editors and CI do, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "nutgraf", *args],
+        cwd=cwd,
+        env=nutgraf_env(env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def make_project(root: Path, files: dict[str, str | bytes], *, with_real_content: bool = False) -> Path:
+    """A throwaway nutgraf project in ``root``: our settings, theme and plugins, plus ``files``.
+
+    ``files`` maps paths such as ``content/explainers/a.md`` to their text (or bytes).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy2(ROOT / name, root / name)
+    for folder in ("theme", "plugins"):
+        (root / folder).symlink_to(ROOT / folder, target_is_directory=True)
+    if with_real_content:
+        shutil.copytree(ROOT / "content", root / "content", symlinks=True)
+    else:
+        for folder in ("explainers", "pages", "data", "extra"):
+            (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+        for extra in (ROOT / "content" / "extra").iterdir():
+            shutil.copy2(extra, root / "content" / "extra" / extra.name)
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: ``project({"content/explainers/a.md": "..."})`` makes a project to build."""
+
+    def factory(files: dict[str, str | bytes] | None = None, *, with_real_content: bool = False) -> Path:
+        return make_project(tmp_path / "site", files or {}, with_real_content=with_real_content)
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content/ built once per test process into a temporary folder."""
+    output = tmp_path_factory.mktemp("built") / "output"
+    result = run_nutgraf("build", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return output
