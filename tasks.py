@@ -76,6 +76,17 @@ def new(c, title):
     _nutgraf(c, "new", title)
 
 
+@task(
+    help={
+        "remote": "remote name, URL or path to push the gh-pages branch to (default: origin)",
+        "no_build": "publish the existing output/ (built with --production) without building again",
+    }
+)
+def publish(c, remote="origin", no_build=False):
+    """Build for production, then push output/ to the gh-pages branch (with .nojekyll, and CNAME if set)."""
+    _nutgraf(c, "publish", "--settings", PRODUCTION_SETTINGS, "--remote", remote, *(["--no-build"] if no_build else []))
+
+
 @task
 def clean(c):
     """Remove the built site and the build caches."""

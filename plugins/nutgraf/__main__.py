@@ -1,4 +1,4 @@
-"""Command line behind ``tasks.py``: ``python -m nutgraf build|check|new``."""
+"""Command line behind ``tasks.py``: ``python -m nutgraf build|check|new|serve|livereload|publish``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from nutgraf import build as site_build
+from nutgraf import publish as site_publish
 from nutgraf import scaffold
 from nutgraf import serve as site_serve
 
@@ -29,10 +30,32 @@ def _parser() -> argparse.ArgumentParser:
         serve.add_argument("--host", default="127.0.0.1")
         serve.add_argument("--port", type=int, default=8000)
 
+    publish = commands.add_parser("publish", help="build for production and push the site to a gh-pages branch")
+    publish.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
+    publish.add_argument("--remote", default="origin", help="remote name, URL or path to push to (default: origin)")
+    publish.add_argument("--no-build", action="store_true", help="publish the existing output/ without building")
+
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
+
+
+def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
+    config = site_publish.PublishSettings.from_settings(settings)
+    try:
+        site_publish.validate(config)
+        if build_first and site_build.build(settings) != 0:
+            print("Build failed; nothing was published.", file=sys.stderr)
+            return 1
+        site_publish.check_output(config.output_path, config.site_url)
+        commit = site_publish.publish(config.output_path, Path.cwd(), remote, branch=config.branch, cname=config.cname)
+    except site_publish.PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("Nothing was published.", file=sys.stderr)
+        return 1
+    print(f"Published {config.output_path} to {remote} {config.branch} as {commit[:12]}.", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         site_serve.watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
+    if args.command == "publish":
+        return _publish(settings, args.remote, build_first=not args.no_build)
     folder = Path(settings["PATH"]) / settings.get("EXPLAINERS_DIR", "explainers")
     try:
         path = scaffold.create_explainer(args.title, folder)
