@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +23,27 @@ logger = logging.getLogger(__name__)
 
 # Pelican's fatal logger raises this message when a warning is logged under --fatal.
 _PELICAN_FATAL_MESSAGE = "Warning or error encountered"
+
+
+def source_date_epoch(project: Path) -> int:
+    """The build's "now": ``SOURCE_DATE_EPOCH`` if set, else the time of the commit being built.
+
+    Anything dated "now" (a feed's or sitemap's last update, a build stamp) must use this, so that
+    two builds of the same commit give the same bytes (https://reproducible-builds.org/specs/source-date-epoch/).
+    Outside git, and with no variable set, the clock is all there is.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=False, timeout=30
+        )
+    except OSError:  # no git on this machine
+        commit = None
+    if commit is not None and commit.returncode == 0 and commit.stdout.strip().isdigit():
+        return int(commit.stdout.strip())
+    return int(time.time())
 
 
 def load_settings(settings_file: str | Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -56,9 +80,15 @@ def build(settings: dict[str, Any]) -> int:
     if check(settings) != 0:
         return 1
     target = Path(settings["OUTPUT_PATH"])
+    epoch = source_date_epoch(Path(settings["PATH"]))
+    # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    build_date = datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC)
     try:
         with staged_directory(target) as staging:
-            staged_settings = dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
+            staged_settings = dict(
+                settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False, BUILD_DATE=build_date
+            )
             stages.prepare_build(staged_settings)
             Pelican(staged_settings).run()
             stages.finalize_output(staged_settings, str(staging))
