@@ -6,13 +6,35 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+# Ctrl-C, and the termination request CI sends when a run is cancelled.
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+class InterruptedAfterSwap(KeyboardInterrupt):
+    """An interrupt that arrived while the new site was being swapped in: the swap was completed first."""
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back until the block is done, so the swap is never left half-way."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        # A signal that came in meanwhile is delivered here, as KeyboardInterrupt.
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -48,7 +70,8 @@ def replace_directory(new: Path, target: Path) -> None:
 def staged_directory(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside ``target``; on success it replaces ``target``.
 
-    On any failure, Ctrl-C included, the folder is removed and ``target`` is untouched.
+    On any failure, Ctrl-C included, the folder is removed and ``target`` is untouched. An interrupt
+    during the swap itself waits for the swap to finish, then raises ``InterruptedAfterSwap``.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +81,10 @@ def staged_directory(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    # mkdtemp makes the folder private (0700); a web server must be able to read the site.
-    staging.chmod(0o755)
-    replace_directory(staging, target)
+    try:
+        with _interrupts_deferred():
+            # mkdtemp makes the folder private (0700); a web server must be able to read the site.
+            staging.chmod(0o755)
+            replace_directory(staging, target)
+    except KeyboardInterrupt as interrupt:
+        raise InterruptedAfterSwap from interrupt

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from pelican import log as pelican_log
 from pelican.settings import read_settings
 
 from nutgraf import stages
-from nutgraf.atomic_output import staged_directory
+from nutgraf.atomic_output import InterruptedAfterSwap, staged_directory
 from nutgraf.diagnostics import ContentError, print_diagnostics
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,10 @@ def check(settings: dict[str, Any]) -> int:
     return 0
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def build(settings: dict[str, Any]) -> int:
     """Build the site into ``settings['OUTPUT_PATH']``; return the exit status.
 
@@ -84,6 +91,10 @@ def build(settings: dict[str, Any]) -> int:
     # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     build_date = datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC)
+    previous_sigterm = None
+    if threading.current_thread() is threading.main_thread():
+        # A cancelled CI run is terminated, not interrupted: clean up the same way.
+        previous_sigterm = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with staged_directory(target) as staging:
             staged_settings = dict(
@@ -96,14 +107,21 @@ def build(settings: dict[str, Any]) -> int:
         print_diagnostics(error.diagnostics)
         print("Build failed; the previous site was left as it was.", file=sys.stderr)
         return 1
+    except InterruptedAfterSwap:
+        print(f"Interrupted just as the new site was complete; {target} holds the new site.", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("Interrupted; the previous site was left as it was.", file=sys.stderr)
         return 130
-    except RuntimeError as error:
-        if str(error) != _PELICAN_FATAL_MESSAGE:
-            raise
-        # The warning itself was printed above, naming the file.
-        print("Build failed on the warning above; the previous site was left as it was.", file=sys.stderr)
+    except Exception as error:
+        if not (isinstance(error, RuntimeError) and str(error) == _PELICAN_FATAL_MESSAGE):
+            # A bug in nutgraf or a plugin, not in the content: the traceback is for whoever fixes it.
+            traceback.print_exc(file=sys.stderr)
+        # Otherwise the warning itself was printed above, naming the file.
+        print("Build failed on the error above; the previous site was left as it was.", file=sys.stderr)
         return 1
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
     print(f"Built {target} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0
