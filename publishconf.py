@@ -11,6 +11,8 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 if not SITEURL:
     raise SystemExit("publishconf.py: set SITEURL to the site's absolute address, e.g. SITEURL=https://example.org")
 
+# Pelican 4.12 joins FEED_DOMAIN + "/" with the feed's relative path (writers.py, urljoin), so a
+# sub-path in SITEURL is kept: https://user.github.io/repo/feeds/all.atom.xml. Entry links use SITEURL.
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
