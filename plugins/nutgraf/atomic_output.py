@@ -81,10 +81,15 @@ def staged_directory(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    swapped = False
     try:
         with _interrupts_deferred():
             # mkdtemp makes the folder private (0700); a web server must be able to read the site.
             staging.chmod(0o755)
             replace_directory(staging, target)
+            swapped = True
     except KeyboardInterrupt as interrupt:
-        raise InterruptedAfterSwap from interrupt
+        if swapped:
+            raise InterruptedAfterSwap from interrupt
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

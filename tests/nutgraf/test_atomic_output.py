@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from nutgraf import atomic_output
-from nutgraf.atomic_output import InterruptedAfterSwap, replace_directory, staged_directory
+from nutgraf.atomic_output import replace_directory, staged_directory
+from tests.conftest import nutgraf_env
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -65,16 +66,40 @@ def test_the_fallback_swap_without_renameat2(old_site: Path, tmp_path: Path, mon
     assert _leftovers(old_site) == []
 
 
-def test_an_interrupt_during_the_swap_waits_for_it(old_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ctrl-C pressed while output/ is being replaced: the swap completes, then the interrupt is raised."""
-    swap = atomic_output.replace_directory
+INTERRUPTED_SWAP = """
+import os, signal, sys
+from pathlib import Path
+from nutgraf import atomic_output
+from nutgraf.atomic_output import InterruptedAfterSwap, staged_directory
 
-    def interrupted_swap(new: Path, target: Path) -> None:
-        os.kill(os.getpid(), signal.SIGINT)  # held back until the swap is done
-        swap(new, target)
+swap = atomic_output.replace_directory
 
-    monkeypatch.setattr(atomic_output, "replace_directory", interrupted_swap)
-    with pytest.raises(InterruptedAfterSwap), staged_directory(old_site) as staging:
+def interrupted_swap(new, target):
+    os.kill(os.getpid(), signal.SIGINT)  # held back until the swap is done
+    swap(new, target)
+
+atomic_output.replace_directory = interrupted_swap
+try:
+    with staged_directory(Path(sys.argv[1])) as staging:
         (staging / "index.html").write_text("new home", encoding="utf-8")
+except InterruptedAfterSwap:
+    sys.exit(130)
+"""
+
+
+def test_an_interrupt_during_the_swap_waits_for_it(old_site: Path) -> None:
+    """Ctrl-C pressed while output/ is being replaced: the swap completes, then the interrupt is raised.
+
+    Run in its own process: signals reach only a main thread, which a test worker may not be.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_SWAP, str(old_site)],
+        env=nutgraf_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 130, result.stderr
     assert _tree(old_site) == {"index.html": b"new home"}
     assert _leftovers(old_site) == []
