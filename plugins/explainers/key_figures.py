@@ -90,13 +90,18 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
 
 def render_key_figure(figure: KeyFigure) -> str:
     """The key figure as HTML: the number large, its label below, its source in small type."""
+    caption = " ".join(
+        part
+        for part in (
+            f'<span class="key-figure__label">{html.escape(figure.label)}</span>' if figure.label else "",
+            f'<span class="key-figure__source">Source: {html.escape(figure.source)}</span>' if figure.source else "",
+        )
+        if part
+    )
     parts = [
         '<figure class="key-figure">',
         f'<p class="key-figure__value">{html.escape(figure.value)}</p>',
-        "<figcaption>",
-        f'<span class="key-figure__label">{html.escape(figure.label)}</span>' if figure.label else "",
-        f'<span class="key-figure__source">Source: {html.escape(figure.source)}</span>' if figure.source else "",
-        "</figcaption>",
+        f"<figcaption>{caption}</figcaption>" if caption else "",
         "</figure>",
     ]
     return "".join(parts)

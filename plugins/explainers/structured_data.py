@@ -84,11 +84,12 @@ def social_tags(facts: PageFacts, site_name: str) -> list[tuple[str, str, str]]:
         ("property", "og:type", "article"),
         ("property", "og:title", facts.headline),
         ("property", "og:description", facts.description),
-        ("property", "og:url", facts.url),
         ("property", "og:site_name", site_name),
         ("property", "article:published_time", facts.date_published),
         ("property", "article:modified_time", facts.date_modified),
     ]
+    if facts.url.startswith(("https://", "http://")):  # Open Graph wants absolute URLs
+        tags.append(("property", "og:url", facts.url))
     if facts.section:
         tags.append(("property", "article:section", facts.section))
     tags.extend(("property", "article:tag", tag) for tag in facts.tags)
