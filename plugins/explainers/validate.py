@@ -174,6 +174,7 @@ def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSetti
     labels = [spec.label for spec in settings.sections]
     order = ", ".join(f"'{label}'" for label in labels)
     names = {name: spec.label for spec in settings.sections for name in spec.names}
+    suggested: set[str] = set()
     for heading in parsed.headings:
         if heading.level == 1:
             found.rule(
@@ -184,6 +185,8 @@ def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSetti
             )
         elif heading.level == 2 and settings.section_for(heading.text) is None:
             guess = did_you_mean(normalize_heading(heading.text), names)
+            if guess:
+                suggested.add(names[guess])
             hint = (
                 f"did you mean '{names[guess]}'?"
                 if guess
@@ -191,9 +194,8 @@ def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSetti
             )
             found.rule(path, heading.line, f"the heading '{heading.text}' is not one of the four sections", hint)
 
+    firsts = []
     seen: dict[str, int] = {}
-    furthest = -1
-    positions = {spec.key: index for index, spec in enumerate(settings.sections)}
     for section in parsed.sections:
         spec = section.spec
         if spec is None:
@@ -201,26 +203,30 @@ def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSetti
         line = section.heading.line
         if spec.key in seen:
             found.rule(
-                path,
-                line,
-                f"'{spec.label}' appears twice (first on line {seen[spec.key]})",
-                "merge the two into one section",
+                path, line, f"'{spec.label}' appears twice (first on line {seen[spec.key]})", "merge the two into one"
             )
             continue
         seen[spec.key] = line
-        if positions[spec.key] < furthest:
-            after = settings.sections[furthest].label
-            found.rule(path, line, f"'{spec.label}' comes after '{after}'", f"put the sections in this order: {order}")
-        furthest = max(furthest, positions[spec.key])
+        firsts.append(section)
         if not section.content_lines:
+            found.rule(path, line, f"the section '{spec.label}' is empty", "write it, or mark it 'Status: draft'")
+    positions = {spec.key: index for index, spec in enumerate(settings.sections)}
+    in_order = _longest_increasing([positions[s.spec.key] for s in firsts if s.spec])
+    for index, section in enumerate(firsts):
+        if index not in in_order and section.spec:
+            before = [s.label for s in settings.sections[: positions[section.spec.key]] if s.key in seen]
+            where = f"move it after '{before[-1]}'" if before else "move it to the top"
             found.rule(
-                path, line, f"the section '{spec.label}' is empty", "write it, or mark the explainer 'Status: draft'"
+                path,
+                section.heading.line,
+                f"'{section.spec.label}' is out of order",
+                f"the sections go {order}; {where}",
             )
 
     last_line = parsed.last_line
     for index, spec in enumerate(settings.sections):
-        if spec.key in seen:
-            continue
+        if spec.key in seen or spec.label in suggested:
+            continue  # present, or already reported as a misspelt heading
         later = [seen[s.key] for s in settings.sections[index + 1 :] if s.key in seen]
         misplaced = [h for h in parsed.headings if h.level > 2 and settings.section_for(h.text) == spec]
         if misplaced:
@@ -256,6 +262,16 @@ def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSetti
             f"at most {settings.lede_max_paragraphs}",
             f"move the rest into '{labels[0]}'",
         )
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing run of ``values`` (the sections in their right order)."""
+    best: list[list[int]] = []
+    for index, value in enumerate(values):
+        candidates = [chain for chain in best if values[chain[-1]] < value]
+        longest = max(candidates, key=len, default=[])
+        best.append([*longest, index])
+    return set(max(best, key=len, default=[]))
 
 
 def _check_footnotes(parsed: ExplainerSource, path: str, found: Findings) -> None:
