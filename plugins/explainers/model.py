@@ -88,7 +88,8 @@ class Explainer:
             if (figure := parse_key_figure(block, "", published=False)[0]) is not None
         ]
         updates, _ = parse_updates(parsed.front_matter, "")
-        tz = getattr(article.date, "tzinfo", None)
+        # A draft without a date gets one only after this runs (Pelican's Article.__init__): use the site's zone.
+        tz = getattr(getattr(article, "date", None), "tzinfo", None) or getattr(article, "timezone", None)
         self.updates = [self._update_view(update, tz) for update in reversed(updates)]  # newest first
         self.reading_minutes = reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute)
         matters = parsed.sections_for("matters")
@@ -117,9 +118,9 @@ class Explainer:
     @property
     def date_modified(self) -> dt.datetime:
         """The latest of the publication date, ``Modified`` and the updates."""
-        dates = [self.article.date, getattr(self.article, "modified", None)]
+        dates = [getattr(self.article, "date", None), getattr(self.article, "modified", None)]
         dates += [update.date for update in self.updates]
-        return max(date for date in dates if date is not None)
+        return max((date for date in dates if date is not None), default=dt.datetime.min)
 
     @property
     def canonical_url(self) -> str:
