@@ -81,7 +81,7 @@ _IMPORTING = any(arg in ("--from", "-f") or arg.startswith(("--from=", "-f=")) f
     help={
         "title": "the headline (optional with --from)",
         "from": 'a plain-text explainer to import, its parts headed by lines like "What\'s Happening?"',
-    }
+    },
 )
 def new(c, title=None, from_=None):
     """Create a draft explainer with front matter and the four section headings (or import one with --from)."""
