@@ -70,10 +70,22 @@ def livereload(c, port=8000):
     _nutgraf(c, "livereload", "--port", str(port))
 
 
-@task
-def new(c, title):
-    """Create a draft explainer with front matter and the four section headings."""
-    _nutgraf(c, "new", title)
+# Invoke has no optional positional arguments: the title is positional ("invoke new 'Title'") unless a
+# text is imported ("invoke new --from FILE.txt [--title 'Title']"), where it becomes optional.
+_NEW_ARGS = sys.argv[sys.argv.index("new") + 1 :] if "new" in sys.argv else []
+_IMPORTING = any(arg in ("--from", "-f") or arg.startswith(("--from=", "-f=")) for arg in _NEW_ARGS)
+
+
+@task(
+    positional=[] if _IMPORTING else ["title"],
+    help={
+        "title": "the headline (optional with --from)",
+        "from": 'a plain-text explainer to import, its parts headed by lines like "What\'s Happening?"',
+    },
+)
+def new(c, title=None, from_=None):
+    """Create a draft explainer with front matter and the four section headings (or import one with --from)."""
+    _nutgraf(c, "new", *([title] if title else []), *(["--from", str(Path(from_).resolve())] if from_ else []))
 
 
 @task(

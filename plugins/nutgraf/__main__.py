@@ -10,6 +10,7 @@ from nutgraf import build as site_build
 from nutgraf import publish as site_publish
 from nutgraf import scaffold
 from nutgraf import serve as site_serve
+from nutgraf.diagnostics import display_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--no-build", action="store_true", help="publish the existing output/ without building")
 
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
-    new.add_argument("title")
+    new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
+    new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
 
@@ -85,13 +87,31 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
+    return _new(args, settings)
+
+
+def _new(args: argparse.Namespace, settings: dict) -> int:
     folder = Path(settings["PATH"]) / settings.get("EXPLAINERS_DIR", "explainers")
+    if not args.title and not args.from_text:
+        print(
+            'error: give a title (invoke new "Title") or a text to import (invoke new --from FILE.txt)', file=sys.stderr
+        )
+        return 2
+    problems = []
     try:
-        path = scaffold.create_explainer(args.title, folder)
+        if args.from_text:
+            path, problems = scaffold.import_explainer(Path(args.from_text), folder, settings, title=args.title)
+        else:
+            path = scaffold.create_explainer(args.title, folder)
     except scaffold.ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Created {path}", file=sys.stderr)
+    for problem in problems:
+        print(f"{problem.path}:{problem.line}: note: {problem.message}; {problem.hint}", file=sys.stderr)
+    print(
+        f"Created {display_path(path)} (a draft: fill in the front matter, then remove 'Status: draft')",
+        file=sys.stderr,
+    )
     return 0
 
 

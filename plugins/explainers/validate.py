@@ -1,0 +1,359 @@
+"""The rules of an explainer, checked on its source: every problem at once, each with its line.
+
+Published explainers must follow every rule. Drafts (``Status: draft``) may be incomplete:
+what they lack is reported as a note and they still build; problems that would break the
+build (an unreadable date, a malformed block, no title) are errors in drafts too.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from explainers.dates import naive, parse_date
+from explainers.document import ExplainerSource, paragraphs, parse_explainer
+from explainers.key_figures import parse_key_figure
+from explainers.settings import ExplainerSettings, normalize_heading
+from explainers.suggest import did_you_mean
+from explainers.updates import parse_updates
+from nutgraf.diagnostics import Diagnostic
+from nutgraf.sources import SourceFile, read_sources
+
+STATUSES = ("published", "draft", "hidden", "skip")
+# Keys whose value may run over several lines (Pelican joins the summary; each update is an entry).
+MULTI_LINE_KEYS = ("summary", "updates")
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+_MARKDOWN_SYNTAX = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+@dataclass
+class Findings:
+    """Errors fail the build; notes say what a draft still lacks."""
+
+    errors: list[Diagnostic] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+    draft: bool = False
+
+    def error(self, path: str, line: int, message: str, hint: str = "") -> None:
+        self.errors.append(Diagnostic(path, line, message, hint))
+
+    def rule(self, path: str, line: int, message: str, hint: str = "") -> None:
+        """A rule of published explainers: an error, or a note for a draft."""
+        if self.draft:
+            self.notes.append(Diagnostic(path, line, f"{message} (allowed in a draft)", hint))
+        else:
+            self.errors.append(Diagnostic(path, line, message, hint))
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline syntax removed, for measuring a summary as readers see it."""
+    return " ".join(_MARKDOWN_SYNTAX.sub(lambda m: m.group(1) or "", markdown).split())
+
+
+def status_of(parsed: ExplainerSource, default_metadata: Mapping[str, Any] | None = None) -> str:
+    status = parsed.front_matter.first("status")
+    if status is not None:
+        return status.value.strip().lower()
+    return str((default_metadata or {}).get("status", "published")).lower()
+
+
+def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerSettings, found: Findings) -> None:
+    front = parsed.front_matter
+    if not front.fields:
+        found.error(
+            path,
+            front.first_line,
+            "the file has no front matter",
+            "start it with 'Title: …', 'Date: YYYY-MM-DD', 'Summary: …' and 'Topic: …' lines, then a blank line",
+        )
+        return
+    if front.ended_without_blank_line is not None:
+        line = front.ended_without_blank_line
+        found.error(
+            path, line, "the front matter does not end with a blank line", f"add a blank line before line {line}"
+        )
+    first_seen: dict[str, int] = {}
+    for item in front.fields:
+        if item.continued:
+            if item.key not in MULTI_LINE_KEYS:
+                found.error(
+                    path,
+                    item.line,
+                    f"this indented line continues '{item.name}', which must fit on one line",
+                    f"join it to line {first_seen.get(item.key, item.line)}, or remove the indentation",
+                )
+            continue
+        if item.key in first_seen and item.key != "updates":
+            found.error(
+                path,
+                item.line,
+                f"'{item.name}' is given twice (first on line {first_seen[item.key]})",
+                "keep one of them",
+            )
+            continue
+        first_seen.setdefault(item.key, item.line)
+        if item.key == "category":
+            found.error(path, item.line, "'Category' is not used in explainers", "write 'Topic: …' instead")
+        elif item.key not in settings.known_metadata:
+            guess = did_you_mean(item.key, settings.known_metadata, cutoff=0.8)
+            if guess:
+                found.error(
+                    path, item.line, f"unknown front-matter key '{item.name}'", f"did you mean '{guess.capitalize()}'?"
+                )
+
+    status = front.first("status")
+    if status is not None and status.value.strip().lower() not in STATUSES:
+        found.error(path, status.line, f"unknown status '{status.value}'", "use 'Status: draft' or remove the line")
+
+    title = front.first("title")
+    if title is None or not title.value:
+        found.error(path, title.line if title else front.first_line, "the explainer has no title", "add 'Title: …'")
+
+    date_field = front.first("date")
+    published = None
+    if date_field is None or not date_field.value:
+        found.rule(
+            path,
+            date_field.line if date_field else front.first_line,
+            "the explainer has no date",
+            "add 'Date: YYYY-MM-DD'",
+        )
+    else:
+        published = parse_date(date_field.value)
+        if published is None:
+            found.error(path, date_field.line, f"the date '{date_field.value}' is not a date", "write it as YYYY-MM-DD")
+    modified_field = front.first("modified")
+    if modified_field is not None:
+        modified = parse_date(modified_field.value)
+        if modified is None:
+            found.error(
+                path, modified_field.line, f"the date '{modified_field.value}' is not a date", "write it as YYYY-MM-DD"
+            )
+        elif published is not None and naive(modified) < naive(published):
+            found.error(path, modified_field.line, "'Modified' is earlier than 'Date'", "correct one of them")
+
+    summary = front.first("summary")
+    if summary is None or not front.text("summary"):
+        found.rule(
+            path,
+            summary.line if summary else front.first_line,
+            "the explainer has no summary (dek)",
+            f"add 'Summary: …', one sentence of at most {settings.summary_max_length} characters",
+        )
+    else:
+        length = len(plain_text(front.text("summary")))
+        if length > settings.summary_max_length:
+            found.rule(
+                path,
+                summary.line,
+                f"the summary has {length} characters; at most {settings.summary_max_length}",
+                "shorten it to one sentence",
+            )
+
+    topic = front.first("topic")
+    if topic is None or not topic.value:
+        found.rule(path, topic.line if topic else front.first_line, "the explainer has no topic", "add 'Topic: …'")
+
+    updates, problems = parse_updates(front, path)
+    found.errors.extend(problems)
+    if published is not None:
+        for update in updates:
+            if update.date.date() < naive(published).date():
+                found.error(
+                    path,
+                    update.line,
+                    "this update is dated before the explainer was published",
+                    "check the date of the update and the 'Date'",
+                )
+
+
+def _check_sections(parsed: ExplainerSource, path: str, settings: ExplainerSettings, found: Findings) -> None:
+    labels = [spec.label for spec in settings.sections]
+    order = ", ".join(f"'{label}'" for label in labels)
+    names = {name: spec.label for spec in settings.sections for name in spec.names}
+    suggested: set[str] = set()
+    for heading in parsed.headings:
+        if heading.level == 1:
+            found.rule(
+                path,
+                heading.line,
+                f"'{heading.text}' is a level-1 heading; the title is the page's only one",
+                "use '## ' for the four sections and '### ' inside them",
+            )
+        elif heading.level == 2 and settings.section_for(heading.text) is None:
+            guess = did_you_mean(normalize_heading(heading.text), names)
+            if guess:
+                suggested.add(names[guess])
+            hint = (
+                f"did you mean '{names[guess]}'?"
+                if guess
+                else f"the sections are {order}; use '### ' for a sub-heading inside one"
+            )
+            found.rule(path, heading.line, f"the heading '{heading.text}' is not one of the four sections", hint)
+
+    firsts = []
+    seen: dict[str, int] = {}
+    for section in parsed.sections:
+        spec = section.spec
+        if spec is None:
+            continue
+        line = section.heading.line
+        if spec.key in seen:
+            found.rule(
+                path, line, f"'{spec.label}' appears twice (first on line {seen[spec.key]})", "merge the two into one"
+            )
+            continue
+        seen[spec.key] = line
+        firsts.append(section)
+        if not section.content_lines:
+            found.rule(path, line, f"the section '{spec.label}' is empty", "write it, or mark it 'Status: draft'")
+    positions = {spec.key: index for index, spec in enumerate(settings.sections)}
+    in_order = _longest_increasing([positions[s.spec.key] for s in firsts if s.spec])
+    for index, section in enumerate(firsts):
+        if index not in in_order and section.spec:
+            before = [s.label for s in settings.sections[: positions[section.spec.key]] if s.key in seen]
+            where = f"move it after '{before[-1]}'" if before else "move it to the top"
+            found.rule(
+                path,
+                section.heading.line,
+                f"'{section.spec.label}' is out of order",
+                f"the sections go {order}; {where}",
+            )
+
+    last_line = parsed.last_line
+    for index, spec in enumerate(settings.sections):
+        if spec.key in seen or spec.label in suggested:
+            continue  # present, or already reported as a misspelt heading
+        later = [seen[s.key] for s in settings.sections[index + 1 :] if s.key in seen]
+        misplaced = [h for h in parsed.headings if h.level > 2 and settings.section_for(h.text) == spec]
+        if misplaced:
+            heading = misplaced[0]
+            found.rule(
+                path,
+                heading.line,
+                f"'{spec.label}' is a level-{heading.level} heading; sections are level 2",
+                f"write it as '## {heading.text}'",
+            )
+        elif later:
+            found.rule(
+                path,
+                min(later),
+                f"the section '{spec.label}' is missing",
+                f"add '## {spec.label}' and its text before this line",
+            )
+        else:
+            found.rule(
+                path,
+                last_line,
+                f"the section '{spec.label}' is missing",
+                f"add '## {spec.label}' and its text at the end",
+            )
+
+    lede = paragraphs(parsed.lede)
+    if len(lede) > settings.lede_max_paragraphs:
+        extra = lede[settings.lede_max_paragraphs][0][0]
+        found.rule(
+            path,
+            extra,
+            f"the lede (the text before the first section) has {len(lede)} paragraphs; "
+            f"at most {settings.lede_max_paragraphs}",
+            f"move the rest into '{labels[0]}'",
+        )
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing run of ``values`` (the sections in their right order)."""
+    best: list[list[int]] = []
+    for index, value in enumerate(values):
+        candidates = [chain for chain in best if values[chain[-1]] < value]
+        longest = max(candidates, key=len, default=[])
+        best.append([*longest, index])
+    return set(max(best, key=len, default=[]))
+
+
+def _check_footnotes(parsed: ExplainerSource, path: str, found: Findings) -> None:
+    defined: dict[str, int] = {}
+    for definition in parsed.footnote_definitions:
+        if definition.label in defined:
+            found.error(
+                path,
+                definition.line,
+                f"the footnote [^{definition.label}] is defined twice (first on line {defined[definition.label]})",
+                "give each source its own label",
+            )
+            continue
+        defined[definition.label] = definition.line
+        if not definition.text:
+            found.error(path, definition.line, f"the footnote [^{definition.label}] is empty", "name the source")
+    cited = {label for label, _ in parsed.footnote_references}
+    for label, line in parsed.footnote_references:
+        if label not in defined:
+            guess = did_you_mean(label, defined)
+            hint = f"did you mean [^{guess}]?" if guess else f"add a line '[^{label}]: the source' at the end"
+            found.error(path, line, f"the footnote [^{label}] is cited but never defined", hint)
+    for label, line in defined.items():
+        if label not in cited:
+            found.error(path, line, f"the footnote [^{label}] is never cited", f"cite it with [^{label}] or remove it")
+
+
+def _check_blocks(parsed: ExplainerSource, path: str, settings: ExplainerSettings, found: Findings) -> None:
+    for block in parsed.blocks_named(settings.figure_block):
+        _, problems = parse_key_figure(block, path, published=not found.draft)
+        found.errors.extend(problems)
+
+
+def _check_placeholders(parsed: ExplainerSource, path: str, found: Findings) -> None:
+    if found.draft:
+        return
+    lines = [(f.line, f.value) for f in parsed.front_matter.fields] + list(parsed.prose)
+    for number, text in lines:
+        if _PLACEHOLDER.search(text):
+            found.error(
+                path, number, "a 'TODO' placeholder is still here", "write the text, or mark it 'Status: draft'"
+            )
+
+
+def validate_source(
+    source: SourceFile, settings: ExplainerSettings, default_metadata: Mapping[str, Any] | None = None
+) -> Findings:
+    """Every problem in one explainer."""
+    parsed = parse_explainer(source.text, settings)
+    found = Findings(draft=status_of(parsed, default_metadata) == "draft")
+    _check_front_matter(parsed, source.display, settings, found)
+    _check_sections(parsed, source.display, settings, found)
+    _check_footnotes(parsed, source.display, found)
+    _check_blocks(parsed, source.display, settings, found)
+    _check_placeholders(parsed, source.display, found)
+    return found
+
+
+def collect(settings: Mapping[str, Any]) -> Findings:
+    """Every problem in every explainer of the site (pure: reads files, writes nothing)."""
+    options = ExplainerSettings.from_settings(settings)
+    total = Findings()
+    for item in read_sources(dict(settings)):
+        if isinstance(item, Diagnostic):
+            total.errors.append(item)
+            continue
+        found = validate_source(item, options, settings.get("DEFAULT_METADATA"))
+        total.errors.extend(found.errors)
+        total.notes.extend(found.notes)
+    total.errors.sort()
+    total.notes.sort()
+    return total
+
+
+def print_notes(notes: Iterable[Diagnostic], stream: Any = None) -> None:
+    for note in notes:
+        text = f"{note.path}:{note.line}: note: {note.message}"
+        print(f"{text}; {note.hint}" if note.hint else text, file=stream or sys.stderr)
+
+
+def check_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
+    """The explainer plugin's content check (a nutgraf stage): errors returned, draft notes printed."""
+    findings = collect(settings)
+    print_notes(findings.notes)
+    return findings.errors
