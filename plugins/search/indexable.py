@@ -43,7 +43,8 @@ def indexable_html(html: str) -> str | None:
         return None
     for svg in document.find_all("svg"):
         figure = svg.find_parent("figure")
-        around = figure.get_text(" ", strip=True) if figure is not None else ""
+        caption = figure.find("figcaption") if figure is not None else None
+        around = caption.get_text(" ", strip=True) if caption is not None else ""
         # Read the SVG's own words before removing it from the copy.
         texts = _unique(_accessible_text(svg), around)
         replacement = document.new_tag("span")

@@ -46,8 +46,9 @@ class Report:
     def ok(self) -> bool:
         return not self.findings
 
-    def print(self, stream: TextIO = sys.stdout) -> None:
+    def print(self, stream: TextIO | None = None) -> None:
         """Every finding on its own line, then one count per check."""
+        stream = stream or sys.stdout
         for finding in sorted(set(self.findings)):
             print(f"{finding.location}: [{finding.check}] {finding.message}", file=stream)
         for check in CHECKS:
