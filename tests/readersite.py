@@ -5,7 +5,9 @@ from __future__ import annotations
 # A chart as it reaches the page: inline SVG with an accessible name, and a figcaption with the title.
 CHART_FIGURE = """
 <figure class="chart" aria-label="Ferry crossings by month">
-<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Ferry crossings by month, 2025" viewBox="0 0 10 10" width="10" height="10"><title>Ferry crossings by month, 2025</title><text x="1" y="5">Jan</text></svg>
+<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Ferry crossings by month, 2025"
+ viewBox="0 0 10 10" width="10" height="10">
+<title>Ferry crossings by month, 2025</title><text x="1" y="5">Jan</text></svg>
 <figcaption>Quarantine arrivals fell by half. Source: a planted test figure.</figcaption>
 </figure>
 """

@@ -8,7 +8,8 @@ from search.indexable import indexable_html, page_url
 
 PAGE = """<html><body><main data-pagefind-body>
 <section id="why-it-matters"><h2>Why it matters</h2>
-<figure aria-label="Crossings by month"><svg role="img" aria-label="Ferry crossings, 2025"><title>Ferry crossings, 2025</title>
+<figure aria-label="Crossings by month"><svg role="img" aria-label="Ferry crossings, 2025">
+<title>Ferry crossings, 2025</title>
 <desc>Falling after March.</desc><text>Jan</text></svg><figcaption>Arrivals fell. Source: X.</figcaption></figure>
 </section></main></body></html>"""
 
