@@ -46,18 +46,10 @@ function link(href, text) {
   return anchor;
 }
 
-// Explainers carry their publication date as ISO 8601 (article:published_time).
-function readableDate(iso) {
-  const date = iso ? new Date(iso) : null;
-  if (!date || Number.isNaN(date.getTime())) return "";
-  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  return date.toLocaleDateString(document.documentElement.lang || undefined, options);
-}
-
 function renderResult(data) {
   const heading = element("h2", "", link(data.url, data.meta.title || data.url));
   const item = element("li", "search-result", heading);
-  const meta = [data.meta.topic, readableDate(data.meta.date)].filter(Boolean).join(" · ");
+  const meta = [data.meta.topic, data.meta.date].filter(Boolean).join(" · ");
   if (meta) item.append(element("p", "search-result-section", meta));
   item.append(element("p", "", ...excerptNodes(data.excerpt)));
   // Sub-results are the sections (headings with an id) where the words were found.
