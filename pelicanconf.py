@@ -16,7 +16,6 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["data", "extra"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
-    "extra/robots.txt": {"path": "robots.txt"},
 }
 OUTPUT_PATH = "output"
 
@@ -26,7 +25,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["explainers"]
+PLUGINS = ["explainers", "search", "site_meta"]
 
 # Explainers live under /explainers/<slug>/; topics are Pelican categories.
 ARTICLE_URL = "explainers/{slug}/"

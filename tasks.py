@@ -52,10 +52,19 @@ def build(c, production=False, output=None):
     _nutgraf(c, "build", "--settings", _settings(production), *(["--output", output] if output else []))
 
 
-@task(help={"production": "check with publishconf.py"})
-def check(c, production=False):
-    """Check all content without writing the site: prints path:line diagnostics, exits 1 on any."""
+@task(
+    help={
+        "production": "check with publishconf.py",
+        "site": "also build the site for a local address and check it: Nu HTML checker, links and anchors, "
+        "axe-core at 320x568 and 1440x900 in light and dark mode, console errors, CSP violations, feeds",
+    }
+)
+def check(c, production=False, site=False):
+    """Check all content without writing the site (exit 1 on any problem); --site checks the built site too."""
     _nutgraf(c, "check", "--settings", _settings(production))
+    if site:
+        _install_site_check_tools(c)
+        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -108,6 +117,20 @@ def clean(c):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def _install_site_check_tools(c: Context) -> None:
+    """The Nu HTML checker and axe-core (npm, pinned in package-lock.json), and Java to run the checker."""
+    sudo = "" if os.geteuid() == 0 else "sudo "
+    if not (ROOT / "node_modules").is_dir():
+        with c.cd(str(ROOT)):
+            # --ignore-scripts: vnu-jar's install script only fetches a Java we install from Debian.
+            c.run("npm ci --ignore-scripts --no-audit --no-fund")
+    if not shutil.which("java"):
+        c.run(
+            f"{sudo}apt-get update -qq && "
+            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless"
+        )
+
+
 def _install_test_requirements(c: Context) -> None:
     """Install what the tests need when it is absent, so one command works on a fresh machine."""
     missing = [
@@ -120,6 +143,7 @@ def _install_test_requirements(c: Context) -> None:
     if not Path("/usr/bin/chromium").exists():
         sudo = "" if os.geteuid() == 0 else "sudo "
         c.run(f"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+    _install_site_check_tools(c)
 
 
 @task(

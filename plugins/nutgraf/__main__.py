@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--remote", default="origin", help="remote name, URL or path to push to (default: origin)")
     publish.add_argument("--no-build", action="store_true", help="publish the existing output/ without building")
 
+    site = commands.add_parser(
+        "check-site", help="check the built site: HTML, links, accessibility, console, CSP, feeds"
+    )
+    site.add_argument("--settings", default="publishconf.py", help="settings to build the checked site with")
+    site.add_argument("--output", help='check this existing build (made with SITEURL = "") instead of building')
+
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
     new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
@@ -60,8 +66,30 @@ def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
     return 0
 
 
+def _check_site(args: argparse.Namespace) -> int:
+    """Print every finding and one count per check; exit 1 on any finding, 2 when a tool is missing."""
+    from nutgraf.site_check import runner
+    from nutgraf.site_check.findings import ToolMissingError
+
+    site_build.init_logging()
+    try:
+        if args.output:
+            report = runner.check_output(Path(args.output).resolve())
+        else:
+            status, report = runner.check_production_build(args.settings, Path.cwd())
+            if report is None:
+                return status
+    except ToolMissingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    report.print()
+    return 0 if report.ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "check-site":
+        return _check_site(args)
     site_build.init_logging(verbose=getattr(args, "verbose", False))
     overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if getattr(args, "output", None) else {}
     settings = site_build.load_settings(args.settings, overrides)

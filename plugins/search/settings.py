@@ -1,0 +1,27 @@
+"""The search plugin's settings, read once with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """``SEARCH_*`` settings (documented in README)."""
+
+    enabled: bool = True  # SEARCH_ENABLED: build the Pagefind index and the search page
+    url: str = "search/"  # SEARCH_URL: the search page's address, relative to SITEURL
+    save_as: str = "search/index.html"  # SEARCH_SAVE_AS: where the search page is written
+    index_folder: str = "pagefind"  # SEARCH_INDEX_FOLDER: where the index is written in the output
+    language: str = "en"  # SEARCH_LANGUAGE: the language Pagefind stems words for (DEFAULT_LANG)
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> SearchSettings:
+        return cls(
+            enabled=bool(settings.get("SEARCH_ENABLED", cls.enabled)),
+            url=settings.get("SEARCH_URL", cls.url),
+            save_as=settings.get("SEARCH_SAVE_AS", cls.save_as),
+            index_folder=settings.get("SEARCH_INDEX_FOLDER", cls.index_folder),
+            language=settings.get("SEARCH_LANGUAGE", settings.get("DEFAULT_LANG", cls.language)),
+        )
