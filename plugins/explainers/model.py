@@ -13,7 +13,7 @@ from explainers.document import ExplainerSource, paragraphs
 from explainers.key_figures import KeyFigure, parse_key_figure
 from explainers.reading_time import count_words, reading_minutes
 from explainers.settings import ExplainerSettings
-from explainers.structured_data import PageFacts, absolute_url, json_script, news_article, plain, social_tags
+from explainers.structured_data import PageFacts, absolute_url, json_script, news_article, plain
 from explainers.updates import Update, parse_updates
 from explainers.validate import plain_text
 
@@ -151,7 +151,3 @@ class Explainer:
         """The ``NewsArticle`` as JSON for a ``<script type="application/ld+json">`` (computed when rendered,
         so that an image another plugin sets later is included)."""
         return Markup(json_script(news_article(self._facts())))
-
-    @property
-    def social_meta(self) -> list[tuple[str, str, str]]:
-        return social_tags(self._facts(), self.options.site_name)

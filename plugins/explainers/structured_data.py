@@ -76,30 +76,3 @@ def news_article(facts: PageFacts) -> dict[str, Any]:
     if facts.image:
         data["image"] = [facts.image]
     return data
-
-
-def social_tags(facts: PageFacts, site_name: str) -> list[tuple[str, str, str]]:
-    """(attribute, name, content) for each Open Graph and Twitter card ``<meta>``."""
-    tags = [
-        ("property", "og:type", "article"),
-        ("property", "og:title", facts.headline),
-        ("property", "og:description", facts.description),
-        ("property", "og:site_name", site_name),
-        ("property", "article:published_time", facts.date_published),
-        ("property", "article:modified_time", facts.date_modified),
-    ]
-    if facts.url.startswith(("https://", "http://")):  # Open Graph wants absolute URLs
-        tags.append(("property", "og:url", facts.url))
-    if facts.section:
-        tags.append(("property", "article:section", facts.section))
-    tags.extend(("property", "article:tag", tag) for tag in facts.tags)
-    if facts.image:
-        tags.append(("property", "og:image", facts.image))
-    tags += [
-        ("name", "twitter:card", "summary_large_image" if facts.image else "summary"),
-        ("name", "twitter:title", facts.headline),
-        ("name", "twitter:description", facts.description),
-    ]
-    if facts.image:
-        tags.append(("name", "twitter:image", facts.image))
-    return tags

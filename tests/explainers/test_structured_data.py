@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from explainers.structured_data import PageFacts, absolute_url, json_script, news_article, social_tags
+from explainers.structured_data import PageFacts, absolute_url, json_script, news_article
 
 FACTS = PageFacts(
     headline="A </script><!-- & headline",
@@ -29,13 +29,9 @@ def test_json_cannot_close_its_script_and_still_parses() -> None:
     assert json.loads(text)["headline"] == FACTS.headline
 
 
-def test_image_and_absolute_urls_reach_json_ld_and_cards() -> None:
+def test_image_and_absolute_urls_reach_json_ld() -> None:
     data = news_article(FACTS)
     assert data["image"] == ["https://example.org/charts/a.png"]
     assert data["mainEntityOfPage"]["@id"] == FACTS.url
-    tags = {name: content for _, name, content in social_tags(FACTS, "nutgraf")}
-    assert tags["og:url"] == FACTS.url
-    assert tags["og:image"] == tags["twitter:image"] == FACTS.image
-    assert tags["twitter:card"] == "summary_large_image"
     assert absolute_url("https://example.org", "/charts/a.png") == "https://example.org/charts/a.png"
     assert absolute_url("https://example.org", "https://cdn.example/a.png") == "https://cdn.example/a.png"
