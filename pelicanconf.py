@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["explainers"]
+PLUGINS = ["explainers", "charts"]
 
 # Explainers live under /explainers/<slug>/; topics are Pelican categories.
 ARTICLE_URL = "explainers/{slug}/"
