@@ -25,6 +25,8 @@ def schema_error(spec: dict[str, Any]) -> str | None:
 
 def describe(error: jsonschema.ValidationError) -> str:
     text = str(error).strip()
+    if text.startswith("Multiple errors") and "Error 1:" in text:
+        text = text.split("Error 1:", 1)[1].split("Error 2:", 1)[0].strip()  # the first says enough
     first = text.splitlines()[0].rstrip(".:")
     where = ".".join(str(part) for part in error.absolute_path)
     unknown = _NO_PARAMETER.search(first)

@@ -36,6 +36,7 @@ from charts.suggest import did_you_mean
 MARKS = sorted(name.removeprefix("mark_") for name in dir(alt.Chart) if name.startswith("mark_"))
 TYPE_CODES = {"quantitative": "Q", "temporal": "T", "nominal": "N", "ordinal": "O"}
 # Channels whose fields make the default tooltip, in the order a reader wants them.
+_TOOLTIP_KEYS = frozenset({"field", "type", "title", "timeUnit", "aggregate", "format", "formatType", "bin"})
 TOOLTIP_CHANNELS = ("color", "x", "y", "theta", "size", "text", "shape", "detail")
 
 
@@ -93,6 +94,14 @@ def _typed(definition: Any, table: Table, key: str, problems: list[ChartProblem]
     return definition
 
 
+def _tooltip(definition: Any) -> Any:
+    """A channel's definition reduced to what a tooltip takes (no axis, scale or legend)."""
+    if isinstance(definition, dict):
+        kept = {k: v for k, v in definition.items() if k in _TOOLTIP_KEYS}
+        return kept if "field" in kept else None
+    return definition if isinstance(definition, str) else None
+
+
 def _field_types(encodings: dict[str, tuple[str, Any]]) -> Iterator[tuple[str, str]]:
     for _key, typed in encodings.values():
         for definition in typed if isinstance(typed, list) else [typed]:
@@ -144,7 +153,7 @@ def shorthand(block: ChartBlock, content_root: Path) -> BuiltSpec:
         except (ValueError, TypeError, jsonschema.ValidationError) as error:
             problems.append(ChartProblem(f"'{key}': {str(error).splitlines()[0]}", key=key))
     if "tooltip" not in encodings:
-        tips = [encodings[c][1] for c in TOOLTIP_CHANNELS if c in encodings and not isinstance(encodings[c][1], list)]
+        tips = [_tooltip(encodings[c][1]) for c in TOOLTIP_CHANNELS if c in encodings and _tooltip(encodings[c][1])]
         if tips:
             chart = chart.encode(tooltip=tips)
     if problems:
