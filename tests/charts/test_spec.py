@@ -70,7 +70,7 @@ def test_altair_module_returning_something_else(tmp_path: Path) -> None:
 
 
 def test_altair_module_with_an_invalid_chart_gets_the_schema_error(tmp_path: Path) -> None:
-    module = "import altair as alt\n\ndef build():\n    return alt.Chart().mark_bar().encode(x=alt.X('a', bin='no'))\n"
+    module = "import altair as alt\ndef build():\n    return alt.Chart().mark_bar().encode(x=alt.X('a:Q', bin='no'))\n"
     message = _altair_problem(tmp_path, module)
     assert "charts/m.py:build: Vega-Lite: encoding.x.bin" in message and "\n" not in message
 
