@@ -25,7 +25,8 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["explainers", "search", "site_meta"]
+# Order matters: charts render before search indexes their captions and site_meta makes social cards.
+PLUGINS = ["explainers", "charts", "search", "site_meta"]
 
 # Explainers live under /explainers/<slug>/; topics are Pelican categories.
 ARTICLE_URL = "explainers/{slug}/"

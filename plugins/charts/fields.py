@@ -1,0 +1,79 @@
+"""Fields a Vega-Lite spec encodes, checked against the columns of its inline data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+# Transforms that make fields without naming them in an 'as': their output cannot be checked.
+_OPAQUE = frozenset({"pivot", "lookup", "flatten", "sequence", "graticule", "sphere", "url"})
+
+
+def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
+    """(channel, field) for every encoding channel bound to a field, at any depth."""
+    if isinstance(spec, list):
+        for item in spec:
+            yield from encoded_fields(item)
+        return
+    if not isinstance(spec, dict):
+        return
+    encoding = spec.get("encoding")
+    if isinstance(encoding, dict):
+        for channel, definition in encoding.items():
+            for item in definition if isinstance(definition, list) else [definition]:
+                if isinstance(item, dict) and isinstance(item.get("field"), str):
+                    yield channel, item["field"]
+    for key, value in spec.items():
+        if key != "encoding":
+            yield from encoded_fields(value)
+
+
+def _walk(spec: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            yield key, value
+            yield from _walk(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from _walk(item)
+
+
+def _columns_of(values: Any, format_type: str) -> list[str]:
+    if isinstance(values, list):
+        return [key for row in values if isinstance(row, dict) for key in row]
+    if isinstance(values, str):
+        delimiter = "\t" if format_type == "tsv" else ","
+        return next(csv.reader(io.StringIO(values), delimiter=delimiter), [])
+    return []
+
+
+def known_fields(spec: dict[str, Any]) -> set[str] | None:
+    """Every column of the spec's inline data plus every field its transforms name; None if unknowable."""
+    known: set[str] = set()
+    for key, value in _walk(spec):
+        if key in _OPAQUE:
+            return None
+        if key == "data" and isinstance(value, dict) and "values" in value:
+            known.update(_columns_of(value["values"], str((value.get("format") or {}).get("type", "json"))))
+        elif key == "datasets" and isinstance(value, dict):
+            for values in value.values():
+                known.update(_columns_of(values, "json"))
+        elif key == "as":
+            known.update([value] if isinstance(value, str) else [v for v in value if isinstance(v, str)])
+        elif key == "fold":
+            known.update({"key", "value"})
+    return known
+
+
+def unknown_fields(spec: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """(channel, field, known columns) for each encoded field not in the data."""
+    known = known_fields(spec)
+    if not known:
+        return []
+    found = []
+    for channel, field in encoded_fields(spec):
+        if field not in known and not any(mark in field for mark in ".[\\"):
+            found.append((channel, field, sorted(known)))
+    return found

@@ -1,0 +1,130 @@
+"""The build's charts: prepared once before Pelican runs, looked up by block while it writes pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charts.block import ChartBlock, block_digest, parse_block
+from charts.cache import ChartCache
+from charts.html import FigureParts, figure_html
+from charts.pool import render_missing
+from charts.prepare import PreparedChart, prepare_chart
+from charts.problem import ChartError
+from charts.settings import ChartSettings
+from nutgraf.diagnostics import ContentError, Diagnostic
+
+# Output file of each cached file, after the chart's short key.
+OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+@dataclass
+class ChartLibrary:
+    settings: ChartSettings
+    site_url: str
+    cache: ChartCache
+    charts: dict[str, PreparedChart] = field(default_factory=dict)  # by block digest
+
+    def add(self, prepared: PreparedChart) -> None:
+        self.charts[prepared.block.digest] = prepared
+
+    def render(self) -> tuple[int, int]:
+        """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
+        report = render_missing(
+            [chart.job for chart in self.charts.values()],
+            self.cache,
+            workers=self.settings.workers,
+            progress_threshold=self.settings.progress_threshold,
+        )
+        failures = [
+            chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.job.key]}", "check its fields")
+            for chart in self.charts.values()
+            if chart.job.key in report.failed
+        ]
+        if failures:
+            raise ContentError(failures)
+        return report.rendered, report.cached
+
+    def url(self, path: str) -> str:
+        return f"{self.site_url}/{path}"
+
+    def asset(self, chart: PreparedChart, name: str) -> str:
+        return f"{self.settings.output_dir}/{chart.job.key[:16]}{OUTPUT_FILES[name]}"
+
+    def lookup(self, body: str) -> PreparedChart:
+        """The prepared chart of a block; prepared now if the build did not (a plain ``pelican`` run)."""
+        digest = block_digest(body)
+        if digest not in self.charts:
+            parsed = parse_block(body, "chart block", 0)
+            if isinstance(parsed, Diagnostic):
+                raise ContentError([parsed])
+            try:
+                self.add(prepare_chart(parsed, self.settings))
+            except ChartError as error:
+                raise ContentError([problem.diagnostic(parsed) for problem in error.problems]) from None
+            self.render()
+        return self.charts[digest]
+
+    def figure(self, body: str, used_ids: set[str]) -> str:
+        chart = self.lookup(body)
+        options = chart.block.options
+        title = str(options.get("title") or "")
+        anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.job.key[:8]}"
+        base, number = anchor, 2
+        while anchor in used_ids:
+            anchor, number = f"{base}-{number}", number + 1
+        used_ids.add(anchor)
+        table = chart.table
+        show_table = options.get("table", True) and table is not None
+        if show_table and len(table.rows) > self.settings.table_max_rows and "table" not in options:
+            show_table = False
+        download = chart.download
+        return figure_html(
+            FigureParts(
+                anchor=anchor,
+                alt=str(options["alt"]).strip(),
+                source=str(options["source"]).strip(),
+                source_url=str(options.get("source_url") or ""),
+                title=title,
+                subtitle=str(options.get("subtitle") or ""),
+                note=str(options.get("note") or ""),
+                wide_svg=self.cache.read(chart.job.key, "wide.svg").decode(),
+                narrow_svg=self.cache.read(chart.job.key, "narrow.svg").decode(),
+                wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
+                narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
+                image_url=self.url(self.asset(chart, "chart.png")),
+                download_url=self.url(download.url_path) if download else "",
+                download_label=download.label if download else "CSV",
+                table=table if show_table else None,
+            )
+        )
+
+    def write_assets(self, output: Path) -> None:
+        """Each chart's PNG and compiled Vega, and its data for download, into the site."""
+        for chart in self.charts.values():
+            for name in OUTPUT_FILES:
+                target = output / self.asset(chart, name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self.cache.path(chart.job.key, name), target)
+            download = chart.download
+            if download is None:
+                continue
+            target = output / download.url_path
+            if target.exists():  # already copied with the static files
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if download.source is not None:
+                shutil.copyfile(download.source, target)
+            elif download.content is not None:
+                target.write_bytes(download.content)
+
+    def blocks(self) -> list[ChartBlock]:
+        return [chart.block for chart in self.charts.values()]

@@ -1,0 +1,102 @@
+"""The real site in Debian's Chromium: static without JavaScript, interactive with it, under the strict CSP."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from nutgraf.serve import make_server
+
+pytestmark = pytest.mark.browser
+
+PAGE = "explainers/iowa-electricity-renewables/"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+# Reports every Content-Security-Policy violation as a console error, which the tests collect.
+REPORT_CSP = (
+    "document.addEventListener('securitypolicyviolation',"
+    " e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+)
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = make_server(built_site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    static = chart.locator("svg.chart-svg-wide")
+    assert static.is_visible()
+    assert static.bounding_box()["width"] > 500
+    assert chart.locator(".chart-graphic").get_attribute("role") == "img"
+    assert chart.locator(".chart-interactive").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_chart_upgrades_in_place_with_tooltips_and_no_errors(browser: Browser, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    page.add_init_script(REPORT_CSP)
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    graphic = chart.locator(".chart-graphic")
+    before = graphic.bounding_box()
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
+
+    after = graphic.bounding_box()
+    assert (after["width"], after["height"]) == (before["width"], before["height"])  # no layout shift
+    interactive = graphic.locator(".chart-interactive svg")
+    assert interactive.is_visible()
+    mark = graphic.locator(".chart-interactive .role-mark path").last  # the renewables area, at the bottom
+    box = mark.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] - 2)
+    tooltip = page.locator(".chart-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Renewables" in tooltip.inner_text()
+    assert "Thousand MWh" in tooltip.inner_text()
+    assert [m for m in messages if m.startswith(("error", "pageerror", "warning"))] == []
+    context.close()
+
+
+def test_only_same_origin_scripts_and_no_eval(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + PAGE)
+    page.locator("figure.chart").last.scroll_into_view_if_needed()
+    page.wait_for_selector("figure.chart >> nth=1 >> .chart-is-interactive", state="attached", timeout=15000)
+    assert requests and all(url.startswith(site_url) for url in requests)
+    assert sum(url.endswith("chart-runtime.min.js") for url in requests) == 1  # loaded once, for every chart
+    context.close()

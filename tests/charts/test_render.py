@@ -1,0 +1,67 @@
+"""Real vl-convert renders: golden SVGs (its output is deterministic), CSP-safe markup, empty charts refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from charts.prepare import prepare_chart
+from charts.render import RenderError, RenderJob, render
+from charts.svg import EmptyChartError, clean_svg
+from tests.charts.helpers import SHORTHAND, block, content, settings
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"  # set to rewrite the golden files after a deliberate change
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    root = content(tmp_path_factory.mktemp("render"))
+    return render(prepare_chart(block(SHORTHAND), settings(root)).job)
+
+
+@pytest.mark.parametrize("name", ["wide.svg", "narrow.svg"])
+def test_svg_matches_golden_file(rendered: dict[str, bytes], name: str) -> None:
+    golden = GOLDEN / f"power-{name}"
+    if UPDATE:
+        golden.write_bytes(rendered[name])
+    assert rendered[name].decode() == golden.read_text(encoding="utf-8")
+
+
+def test_svg_is_safe_under_the_strict_csp_and_follows_the_colour_scheme(rendered: dict[str, bytes]) -> None:
+    svg = rendered["wide.svg"].decode()
+    assert "style=" not in svg and "<style" not in svg and "<script" not in svg
+    assert 'fill="currentColor"' in svg  # text takes the page's ink, light or dark
+    assert re.search(r'<rect width="\d+" height="\d+" fill="white"', svg) is None  # transparent background
+    assert 'width="608"' in svg and 'width="328"' in rendered["narrow.svg"].decode()
+    assert re.findall(r'font-size="(\d+)px"', svg) and min(map(int, re.findall(r'font-size="(\d+)px"', svg))) >= 14
+
+
+def test_compiled_vega_and_png_come_with_it(rendered: dict[str, bytes]) -> None:
+    vega = json.loads(rendered["wide.vg.json"])
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
+    assert rendered["chart.png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ids_are_prefixed_so_two_charts_on_a_page_never_clash() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="clip1"><rect/></clipPath></defs>'
+        '<g class="mark-rect role-mark"><path clip-path="url(#clip1)" style="fill: red; stroke-width: 2"/></g></svg>'
+    )
+    cleaned = clean_svg(svg, "cabc", "chart-svg")
+    assert 'id="cabc-clip1"' in cleaned and 'clip-path="url(#cabc-clip1)"' in cleaned
+    assert 'fill="red"' in cleaned and 'stroke-width="2"' in cleaned and "style=" not in cleaned
+
+
+def test_a_chart_that_draws_nothing_is_an_error_not_an_empty_box() -> None:
+    empty = '<svg xmlns="http://www.w3.org/2000/svg"><g class="mark-line role-mark marks"/></svg>'
+    with pytest.raises(EmptyChartError):
+        clean_svg(empty, "c", "chart-svg")
+    # vl-convert draws an almost empty SVG, without an error, for data it cannot load.
+    spec = {"data": {"url": "nowhere.csv"}, "mark": "line", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    with pytest.raises(RenderError, match="draws nothing"):
+        render(RenderJob("0" * 64, {"wide": spec, "narrow": spec, "image": spec}))
