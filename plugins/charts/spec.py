@@ -334,9 +334,8 @@ def check_altair_reference(block: ChartBlock, content_root: Path) -> list[ChartP
     except ChartError as error:
         return error.problems
     except SyntaxError as error:
-        return [ChartProblem(f"Python syntax error: {error.msg}", path=shown, line=error.lineno or 1)]
-    except ValueError as error:  # e.g. a NUL byte, which Python source may not hold
-        return [ChartProblem(f"is not Python source: {error}", path=shown)]
+        hint = f"run python {shown} to see it"
+        return [ChartProblem(f"Python syntax error: {error.msg}", hint, path=shown, line=error.lineno or 1)]
     defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
     if function not in defined:
         message = f"{shown} defines no function '{function}'{did_you_mean(function, defined)}"
