@@ -17,12 +17,14 @@ from typing import Any
 from i18n.languages import canonical, is_known, same_language
 
 from explainers.frontmatter import Field, parse_front_matter
+from explainers.settings import DEFAULT_SECTIONS_BY_LANG
 from explainers.suggest import did_you_mean
 from nutgraf.diagnostics import Diagnostic
 from nutgraf.sources import SourceFile
 
 # Pelican's default SLUG_REGEX_SUBSTITUTIONS, used when the settings have none.
 _DEFAULT_SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+COMMON_LANGUAGES = ("en", "zh-Hans", "zh-Hant", "fr", "es", "de", "ar", "my", "th", "vi", "ja", "ko", "ru", "pt")
 _LANGUAGE_SUFFIX = re.compile(r"\.[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -95,10 +97,12 @@ def check_translations(sources: Iterable[SourceFile], settings: Mapping[str, Any
     """Unknown language codes, two files with one language and slug, and translations without an original."""
     default_lang = str(settings.get("DEFAULT_LANG") or "en")
     versions = [_version(source, settings) for source in sources]
+    # The languages this site is set up for come first in a "did you mean".
+    site_languages = [default_lang, *DEFAULT_SECTIONS_BY_LANG, *(settings.get("EXPLAINER_SECTIONS_BY_LANG") or {})]
     diagnostics: list[Diagnostic] = []
     for version in versions:
         if not is_known(version.lang):
-            guess = did_you_mean(version.lang, ["en", "zh-Hans", "zh-Hant", "fr", "es", "de", "ar", "my", "th"])
+            guess = did_you_mean(version.lang, site_languages) or did_you_mean(version.lang, COMMON_LANGUAGES)
             hint = f"did you mean 'Lang: {guess}'?" if guess else "write a BCP 47 code, such as 'en', 'zh-Hans' or 'fr'"
             diagnostics.append(Diagnostic(version.path, version.lang_line, f"unknown language '{version.lang}'", hint))
     seen: dict[tuple[str, str], Version] = {}

@@ -5,10 +5,12 @@ in memory when the build starts (no ``.mo`` file is written or committed), one g
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -26,10 +28,14 @@ def catalogue_files(folder: Path) -> Iterator[tuple[str, Path]]:
             yield po.parents[1].name, po
 
 
-def compile_po(po: Path, display: str) -> Translations:
-    """One .po file as gettext translations (Babel's compiler, into memory); PoFileError when malformed."""
+def read_catalogue(po: Path) -> Catalog:
+    """One .po file, parsed strictly (PoFileError when malformed)."""
     with po.open("rb") as handle:
-        catalogue = read_po(handle, locale=babel_locale(po.parents[1].name), abort_invalid=True)
+        return read_po(handle, locale=babel_locale(po.parents[1].name), abort_invalid=True)
+
+
+def compile_catalogue(catalogue: Catalog) -> Translations:
+    """Babel's compiler, into memory: the .mo bytes never touch the disk."""
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     buffer.seek(0)
@@ -37,7 +43,8 @@ def compile_po(po: Path, display: str) -> Translations:
 
 
 def check_catalogues(folder: Path, root: Path) -> list[Diagnostic]:
-    """A catalogue that does not parse, or is named for a language Babel does not know."""
+    """A catalogue that does not parse, is named for a language Babel does not know, or whose translation
+    has other %(name)s placeholders than its msgid (which would fail the page that shows it)."""
     problems = []
     for language, po in catalogue_files(folder):
         display = po.relative_to(root).as_posix() if po.is_relative_to(root) else str(po)
@@ -47,10 +54,22 @@ def check_catalogues(folder: Path, root: Path) -> list[Diagnostic]:
             )
             continue
         try:
-            compile_po(po, display)
-        except (PoFileError, ValueError) as error:
-            line = getattr(error, "lineno", 1) or 1
-            problems.append(Diagnostic(display, int(line), f"the catalogue does not parse: {error}", "fix the entry"))
+            catalogue = read_catalogue(po)
+        except PoFileError as error:
+            line = int(getattr(error, "lineno", 0) or 0) + 1  # Babel counts lines from 0
+            reason = re.sub(r" on \d+$", "", str(error))
+            problems.append(Diagnostic(display, line, f"the catalogue does not parse: {reason}", "fix the entry"))
+            continue
+        for message, errors in catalogue.check():
+            for error in errors:
+                problems.append(
+                    Diagnostic(
+                        display,
+                        message.lineno or 1,
+                        f"the translation of '{message.id}' does not fit it: {error}",
+                        "use the msgid's %(name)s placeholders, no more and no fewer",
+                    )
+                )
     return problems
 
 
@@ -70,7 +89,7 @@ class Catalogues:
     def _load(self, language: str) -> NullTranslations:
         for name, po in catalogue_files(self.folder):
             if same_language(name, language):
-                return compile_po(po, str(po))
+                return compile_catalogue(read_catalogue(po))
         return NullTranslations()
 
     def languages(self) -> list[str]:

@@ -18,9 +18,12 @@ def babel_locale(code: str) -> Locale | None:
     if not text or not all(part.isalnum() for part in text.split("_")):
         return None
     try:
-        return Locale.parse(text)
+        locale = Locale.parse(text)
     except (UnknownLocaleError, ValueError):
         return None
+    # Babel falls back to the nearest locale it has (zh_Hanz → zh_Hans): a code is known only if every part is.
+    parts = {str(part).casefold() for part in (locale.language, locale.script, locale.territory, locale.variant)}
+    return locale if {part.casefold() for part in text.split("_")} <= parts else None
 
 
 def is_known(code: str) -> bool:
