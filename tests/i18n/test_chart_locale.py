@@ -10,6 +10,7 @@ import pytest
 
 from charts.prepare import prepare_chart
 from charts.render import render
+from charts.settings import ChartSettings
 from tests.charts.helpers import block, content, settings
 from tests.conftest import run_nutgraf
 from tests.i18n.pixels import inked
@@ -32,16 +33,16 @@ def monthly(axis: str = "null", title: str = "A test", source: str = "A test", a
 
 
 @pytest.fixture(scope="module")
-def chart_settings(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - ChartSettings
+def chart_settings(tmp_path_factory: pytest.TempPathFactory) -> ChartSettings:
     return settings(content(tmp_path_factory.mktemp("chart-locale"), {"data/monthly.csv": CSV}))
 
 
-def _render(text: str, lang: str, chart_settings) -> dict[str, bytes]:  # noqa: ANN001
+def _render(text: str, lang: str, chart_settings: ChartSettings) -> dict[str, bytes]:
     prepared = prepare_chart(dataclasses.replace(block(text), lang=lang), chart_settings)
     return render(prepared.job)
 
 
-def test_chinese_text_in_a_chart_png_is_drawn_as_glyphs(chart_settings) -> None:  # noqa: ANN001
+def test_chinese_text_in_a_chart_png_is_drawn_as_glyphs(chart_settings: ChartSettings) -> None:
     """Real glyphs differ in ink: 鼎 has many strokes, 一 one. Missing glyphs (empty boxes) would not."""
     without = inked(_render(monthly(), "zh-Hans", chart_settings)["chart.png"])
     one_stroke = inked(_render(monthly('"一一一一一一"'), "zh-Hans", chart_settings)["chart.png"])
@@ -50,7 +51,7 @@ def test_chinese_text_in_a_chart_png_is_drawn_as_glyphs(chart_settings) -> None:
     assert many_strokes - without > 3 * (one_stroke - without), (without, one_stroke, many_strokes)
 
 
-def test_numbers_and_dates_follow_the_language(chart_settings) -> None:  # noqa: ANN001
+def test_numbers_and_dates_follow_the_language(chart_settings: ChartSettings) -> None:
     chinese = _render(monthly(), "zh-Hans", chart_settings)["wide.svg"].decode()
     english = _render(monthly(), "", chart_settings)["wide.svg"].decode()
     assert "二月" in chinese and "February" not in chinese
@@ -59,7 +60,7 @@ def test_numbers_and_dates_follow_the_language(chart_settings) -> None:  # noqa:
     assert "Noto Sans CJK SC" not in english
 
 
-def test_the_locale_is_part_of_the_cache_key(chart_settings) -> None:  # noqa: ANN001
+def test_the_locale_is_part_of_the_cache_key(chart_settings: ChartSettings) -> None:
     text = monthly()
     english = prepare_chart(block(text), chart_settings).job
     chinese = prepare_chart(dataclasses.replace(block(text), lang="zh-Hans"), chart_settings).job
