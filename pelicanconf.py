@@ -22,11 +22,15 @@ OUTPUT_PATH = "output"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# The theme's strings come from gettext catalogues (theme/translations/<lang>/LC_MESSAGES/messages.po),
+# chosen per page by its language; other languages' dates are written by Babel (I18N_DATE_FORMAT).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["jinja2.ext.i18n"]}
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: charts render before search indexes their captions and site_meta makes social cards.
-PLUGINS = ["explainers", "charts", "search", "site_meta"]
+# i18n comes after explainers: it localises the dates explainers set up.
+PLUGINS = ["explainers", "i18n", "charts", "search", "site_meta"]
 
 # Explainers live under /explainers/<slug>/; topics are Pelican categories.
 ARTICLE_URL = "explainers/{slug}/"
@@ -35,6 +39,16 @@ DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# Translations (`Lang: zh-Hans` and the original's `Slug:`) live under their language's folder, the
+# default language at the root: zh-hans/explainers/<slug>/. {lang_path} is the code in lower case (i18n plugin).
+ARTICLE_LANG_URL = "{lang_path}/explainers/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang_path}/explainers/{slug}/index.html"
+DRAFT_LANG_URL = "{lang_path}/drafts/{slug}/"
+DRAFT_LANG_SAVE_AS = "{lang_path}/drafts/{slug}/index.html"
+PAGE_LANG_URL = "{lang_path}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang_path}/{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "{lang_path}/drafts/pages/{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = "{lang_path}/drafts/pages/{slug}/index.html"
 CATEGORY_URL = "topics/{slug}/"
 CATEGORY_SAVE_AS = "topics/{slug}/index.html"
 CATEGORIES_URL = "topics/"

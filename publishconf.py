@@ -16,6 +16,8 @@ if not SITEURL:
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+# One feed per language (English included): feeds/en.atom.xml, feeds/zh-Hans.atom.xml.
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
 
 # `invoke publish`: a custom domain for GitHub Pages, written to the gh-pages branch as CNAME
 # (a bare host name such as "news.example.org"; SITEURL must then be https://news.example.org).

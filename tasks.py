@@ -131,6 +131,16 @@ def _install_site_check_tools(c: Context) -> None:
         )
 
 
+def _install_cjk_fonts(c: Context) -> None:
+    """Noto CJK (Debian's fonts-noto-cjk): charts in Chinese, Japanese or Korean need its glyphs in their PNGs."""
+    if not Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists():
+        sudo = "" if os.geteuid() == 0 else "sudo "
+        c.run(
+            f"{sudo}apt-get update -qq && "
+            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk"
+        )
+
+
 def _install_test_requirements(c: Context) -> None:
     """Install what the tests need when it is absent, so one command works on a fresh machine."""
     missing = [
@@ -143,6 +153,7 @@ def _install_test_requirements(c: Context) -> None:
     if not Path("/usr/bin/chromium").exists():
         sudo = "" if os.geteuid() == 0 else "sudo "
         c.run(f"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+    _install_cjk_fonts(c)
     _install_site_check_tools(c)
 
 

@@ -34,6 +34,7 @@ class ChartBlock:
     body: str
     options: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
+    lang: str = ""  # the explainer's `Lang:` when it is not DEFAULT_LANG: the chart is drawn in its locale
 
     @property
     def form(self) -> str:

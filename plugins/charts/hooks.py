@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup
 from charts.block import ChartBlock, chart_blocks
 from charts.cache import ChartCache
 from charts.library import ChartLibrary
+from charts.locale import document_lang
 from charts.markdown_extension import ChartExtension
 from charts.prepare import prepare_chart
 from charts.problem import ChartError
@@ -32,10 +34,12 @@ def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic
             if not isinstance(source, SourceFile):
                 continue  # unreadable files are reported by the explainer checks
             ids: dict[str, int] = {}
+            lang = _chart_lang(document_lang(source.text), settings)
             for found in chart_blocks(source):
                 if isinstance(found, Diagnostic):
                     diagnostics.append(found)
                     continue
+                found = replace(found, lang=lang)
                 blocks.append(found)
                 chart_id = found.options.get("id")
                 if chart_id is not None and str(chart_id) in ids:
@@ -44,6 +48,12 @@ def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic
                 elif chart_id is not None:
                     ids[str(chart_id)] = found.line_of("id")
     return blocks, diagnostics
+
+
+def _chart_lang(lang: str, settings: dict[str, Any]) -> str:
+    """'' for the default language, whose charts keep the settings' own locale and fonts."""
+    default = str(settings.get("DEFAULT_LANG") or "en")
+    return "" if lang.replace("_", "-").casefold() in ("", default.replace("_", "-").casefold()) else lang
 
 
 def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
@@ -97,7 +107,12 @@ def add_markdown_extension(pelican: Any) -> None:
             settings[LIBRARY_SETTING] = new_library(settings)  # a plain `pelican` run: render on demand
         return settings[LIBRARY_SETTING]
 
-    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(library))
+    def language(lang: str) -> tuple[str, Any]:
+        """The chart language of a document, and the gettext of its page (the i18n plugin's, when loaded)."""
+        translator = settings.get("I18N_GETTEXT")
+        return _chart_lang(lang, settings), (translator(lang) if callable(translator) else None)
+
+    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(library, language))
 
 
 def flag_charts(instance: Any) -> None:

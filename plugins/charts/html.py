@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -33,25 +34,32 @@ def _attribute(value: str) -> str:
     return escape(value, quote=True)
 
 
-def data_table(table: Table, title: str) -> str:
+def _english(message: str) -> str:
+    return message
+
+
+def data_table(table: Table, title: str, gettext: Callable[[str], str] = _english) -> str:
     head = "".join(f'<th scope="col">{escape(column)}</th>' for column in table.columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(row.get(column, '')))}</td>" for column in table.columns) + "</tr>"
         for row in table.rows
     )
-    caption = f"<caption>The data{': ' + escape(title) if title else ''}</caption>"
+    # gettext is called outside f-strings, where `pybabel extract` finds the messages.
+    caption = gettext("The data: %(title)s") % {"title": title} if title else gettext("The data")
+    summary = gettext("Show the data")
     return (
-        '<details class="chart-data"><summary>Show the data</summary><div class="chart-table">'
-        f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+        f'<details class="chart-data"><summary>{escape(summary)}</summary><div class="chart-table">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
     )
 
 
-def figure_html(parts: FigureParts) -> str:
+def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None) -> str:
     """The chart's figure; the caption holds title, notes, source and the data link.
 
     The caption comes first so screen readers hear what the chart is before it; the stylesheet
     shows the source line under the chart.
     """
+    gettext = gettext or _english  # the page's language (the i18n plugin's catalogues), else English
     caption = []
     if parts.title:
         caption.append(f'<span class="chart-title">{escape(parts.title)}</span>')
@@ -63,18 +71,19 @@ def figure_html(parts: FigureParts) -> str:
     source = escape(parts.source)
     if parts.source_url:
         source = f'<a href="{_attribute(parts.source_url)}">{source}</a>'
-    meta.append(f'<span class="chart-source">Source: {source}</span>')
+    source_label = gettext("Source:")
+    meta.append(f'<span class="chart-source">{escape(source_label)} {source}</span>')
     if parts.download_url:
+        download = gettext("Download the data (%(format)s)") % {"format": parts.download_label}
         meta.append(
-            f'<a class="chart-download" href="{_attribute(parts.download_url)}" download>'
-            f"Download the data ({escape(parts.download_label)})</a>"
+            f'<a class="chart-download" href="{_attribute(parts.download_url)}" download>{escape(download)}</a>'
         )
     caption.append(f'<span class="chart-meta">{" ".join(meta)}</span>')
     graphic = (
         f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}">'
         f"{parts.wide_svg}{parts.narrow_svg}</div>"
     )
-    table = data_table(parts.table, parts.title) if parts.table is not None else ""
+    table = data_table(parts.table, parts.title, gettext) if parts.table is not None else ""
     return (
         f'<figure class="chart" id="{_attribute(parts.anchor)}"'
         f' data-chart-wide="{_attribute(parts.wide_vega_url)}" data-chart-narrow="{_attribute(parts.narrow_vega_url)}"'

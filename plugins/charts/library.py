@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from charts.block import ChartBlock, block_digest, parse_block
@@ -21,6 +22,11 @@ from nutgraf.diagnostics import ContentError, Diagnostic
 OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
 
 
+def _library_key(digest: str, lang: str) -> str:
+    """The same block in two languages is two charts: numbers and dates are drawn in each one's locale."""
+    return f"{lang}:{digest}" if lang else digest
+
+
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
@@ -31,10 +37,10 @@ class ChartLibrary:
     settings: ChartSettings
     site_url: str
     cache: ChartCache
-    charts: dict[str, PreparedChart] = field(default_factory=dict)  # by block digest
+    charts: dict[str, PreparedChart] = field(default_factory=dict)  # by block digest (and language)
 
     def add(self, prepared: PreparedChart) -> None:
-        self.charts[prepared.block.digest] = prepared
+        self.charts[_library_key(prepared.block.digest, prepared.block.lang)] = prepared
 
     def render(self) -> tuple[int, int]:
         """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
@@ -59,13 +65,14 @@ class ChartLibrary:
     def asset(self, chart: PreparedChart, name: str) -> str:
         return f"{self.settings.output_dir}/{chart.job.key[:16]}{OUTPUT_FILES[name]}"
 
-    def lookup(self, body: str) -> PreparedChart:
+    def lookup(self, body: str, lang: str = "") -> PreparedChart:
         """The prepared chart of a block; prepared now if the build did not (a plain ``pelican`` run)."""
-        digest = block_digest(body)
+        digest = _library_key(block_digest(body), lang)
         if digest not in self.charts:
             parsed = parse_block(body, "chart block", 0)
             if isinstance(parsed, Diagnostic):
                 raise ContentError([parsed])
+            parsed = replace(parsed, lang=lang)
             try:
                 self.add(prepare_chart(parsed, self.settings))
             except ChartError as error:
@@ -73,8 +80,10 @@ class ChartLibrary:
             self.render()
         return self.charts[digest]
 
-    def figure(self, body: str, used_ids: set[str]) -> str:
-        chart = self.lookup(body)
+    def figure(
+        self, body: str, used_ids: set[str], *, lang: str = "", gettext: Callable[[str], str] | None = None
+    ) -> str:
+        chart = self.lookup(body, lang)
         options = chart.block.options
         title = str(options.get("title") or "")
         anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.job.key[:8]}"
@@ -104,7 +113,8 @@ class ChartLibrary:
                 download_url=self.url(download.url_path) if download else "",
                 download_label=download.label if download else "CSV",
                 table=table if show_table else None,
-            )
+            ),
+            gettext,
         )
 
     def write_assets(self, output: Path) -> None:

@@ -13,15 +13,19 @@ from markdown.preprocessors import Preprocessor
 
 from charts.block import CHART_INFO
 from charts.library import ChartLibrary
+from charts.locale import document_lang
 from nutgraf.sources import fenced_blocks
 
 PRIORITY = 29
+# A document's `Lang:` → (the language its charts are drawn in, '' for the default; its page's gettext or None).
+Language = Callable[[str], tuple[str, Callable[[str], str] | None]]
 
 
 class ChartPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, library: Callable[[], ChartLibrary]) -> None:
+    def __init__(self, md: Markdown, library: Callable[[], ChartLibrary], language: Language | None = None) -> None:
         super().__init__(md)
         self.library = library
+        self.language = language
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -29,7 +33,9 @@ class ChartPreprocessor(Preprocessor):
         if not blocks:
             return lines
         used_ids: set[str] = set()  # per document: one extension instance serves every file
-        figures = [self.library().figure(block.body, used_ids) for block in blocks]
+        # Meta has not run yet (priority 27): the front matter is still the first lines.
+        lang, gettext = self.language(document_lang(lines)) if self.language else ("", None)
+        figures = [self.library().figure(block.body, used_ids, lang=lang, gettext=gettext) for block in blocks]
         result = list(lines)
         for block, figure in reversed(list(zip(blocks, figures, strict=True))):
             placeholder = self.md.htmlStash.store(figure)
@@ -38,9 +44,10 @@ class ChartPreprocessor(Preprocessor):
 
 
 class ChartExtension(Extension):
-    def __init__(self, library: Callable[[], ChartLibrary]) -> None:
+    def __init__(self, library: Callable[[], ChartLibrary], language: Language | None = None) -> None:
         super().__init__()
         self.library = library
+        self.language = language
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(ChartPreprocessor(md, self.library), "nutgraf_charts", PRIORITY)
+        md.preprocessors.register(ChartPreprocessor(md, self.library, self.language), "nutgraf_charts", PRIORITY)

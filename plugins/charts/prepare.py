@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from charts import theme
 from charts.block import ChartBlock
 from charts.cache import cache_key
 from charts.data import Table
+from charts.locale import chart_locale
 from charts.render import RenderJob, renderer_versions
 from charts.settings import ChartSettings
 from charts.spec import build_spec
@@ -93,6 +94,9 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
     built = build_spec(block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits)
     size = sizes(block, settings)
+    locale = chart_locale(block.lang)
+    if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring
+        settings = replace(settings, font=locale.font_stack(settings.font))
     page = theme.vega_lite_config(settings)
     specs = {
         "wide": _sized(built.vega_lite, *size["wide"], page),
@@ -104,7 +108,8 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,
         "versions": renderer_versions(),
+        **locale.cache_inputs(),
     }
     key = cache_key(inputs)
-    job = RenderJob(key, specs, settings.png_scale)
+    job = RenderJob(key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
     return PreparedChart(block, job, built.table, _download(built.vega_lite, built.table, key, settings), size)

@@ -8,6 +8,7 @@ from typing import Any
 
 import vl_convert
 
+from charts.locale import DEFAULT_FONT_DIRECTORIES, register_fonts
 from charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
@@ -26,6 +27,9 @@ class RenderJob:
     key: str
     specs: dict[str, dict[str, Any]]  # "wide", "narrow" (page theme) and "image" (PNG theme), complete
     png_scale: float = 2.0
+    format_locale: dict[str, Any] | None = None  # d3-format locale of the explainer's language
+    time_format_locale: dict[str, Any] | None = None  # d3-time-format locale
+    font_directories: tuple[str, ...] = DEFAULT_FONT_DIRECTORIES  # registered with vl-convert before drawing
 
 
 def renderer_versions() -> dict[str, str]:
@@ -40,14 +44,21 @@ def renderer_versions() -> dict[str, str]:
 def render(job: RenderJob) -> dict[str, bytes]:
     """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, chart.png."""
     files: dict[str, bytes] = {}
+    register_fonts(job.font_directories)
+    # Passed only when set: the default language renders exactly as before translations existed.
+    locale = {
+        name: value
+        for name, value in (("format_locale", job.format_locale), ("time_format_locale", job.time_format_locale))
+        if value is not None
+    }
     try:
         for variant in VARIANTS:
             spec = job.specs[variant]
-            svg = vl_convert.vegalite_to_svg(spec)
+            svg = vl_convert.vegalite_to_svg(spec, **locale)
             files[f"{variant}.svg"] = clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}")
             vega = vl_convert.vegalite_to_vega(spec)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
-        files["chart.png"] = vl_convert.vegalite_to_png(job.specs["image"], scale=job.png_scale)
+        files["chart.png"] = vl_convert.vegalite_to_png(job.specs["image"], scale=job.png_scale, **locale)
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError

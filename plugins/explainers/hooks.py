@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,15 @@ def add_markdown_extension(pelican: Any) -> None:
     options = options_for(pelican.settings)
     markdown = pelican.settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
+    settings = pelican.settings
+
+    def translator(lang: str | None) -> Callable[[str], str]:
+        """The page's gettext from the i18n plugin (set up after us, so looked up when a file is read)."""
+        gettext = settings.get("I18N_GETTEXT")
+        return gettext(lang) if callable(gettext) else str
+
     if not any(isinstance(extension, ExplainerExtension) for extension in extensions):
-        extensions.append(ExplainerExtension(options))
+        extensions.append(ExplainerExtension(options, translator))
 
 
 def attach_explainer(content: Any) -> None:
@@ -46,7 +54,7 @@ def attach_explainer(content: Any) -> None:
     source = read_source(Path(content.source_path))
     if not hasattr(source, "text"):
         return  # the content check has reported it
-    options = options_for(content.settings)
+    options = options_for(content.settings).for_lang(getattr(content, "lang", None))
     explainer = Explainer(content, parse_explainer(source.text, options), options)
     content.explainer = explainer
     content.matters_line = explainer.matters_line

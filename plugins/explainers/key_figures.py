@@ -12,6 +12,7 @@ source: Chinese authorities
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -88,13 +89,15 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
     return figure, []
 
 
-def render_key_figure(figure: KeyFigure) -> str:
+def render_key_figure(figure: KeyFigure, gettext: Callable[[str], str] = str) -> str:
     """The key figure as HTML: the number large, its label below, its source in small type."""
+    source_label = gettext("Source:")  # outside the f-string, where `pybabel extract` finds it
+    source = f"{html.escape(source_label)} {html.escape(figure.source)}"
     caption = " ".join(
         part
         for part in (
             f'<span class="key-figure__label">{html.escape(figure.label)}</span>' if figure.label else "",
-            f'<span class="key-figure__source">Source: {html.escape(figure.source)}</span>' if figure.source else "",
+            f'<span class="key-figure__source">{source}</span>' if figure.source else "",
         )
         if part
     )

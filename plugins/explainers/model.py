@@ -17,7 +17,7 @@ from explainers.structured_data import PageFacts, absolute_url, json_script, new
 from explainers.updates import Update, parse_updates
 from explainers.validate import plain_text
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。！？])[”’」』）]?")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]+\]")
 
 

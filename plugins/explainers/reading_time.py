@@ -6,7 +6,10 @@ import math
 import re
 from collections.abc import Iterable
 
-_WORD = re.compile(r"\w+(?:[’'.,-]\w+)*")
+# Han, kana and hangul are read a character at a time (Chinese at about 255 characters a minute,
+# close to English's 230 words): each counts as a word, so one words-per-minute setting fits both.
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+(?:[’'.,-](?:(?![{_CJK}])\w)+)*")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]+\]")
 
 

@@ -16,10 +16,11 @@ from typing import Any
 
 from explainers.dates import naive, parse_date
 from explainers.document import ExplainerSource, paragraphs, parse_explainer
-from explainers.frontmatter import FrontMatter
+from explainers.frontmatter import FrontMatter, parse_front_matter
 from explainers.key_figures import parse_key_figure
 from explainers.settings import ExplainerSettings, normalize_heading
 from explainers.suggest import did_you_mean
+from explainers.translations import check_translations
 from explainers.updates import parse_updates
 from nutgraf.diagnostics import Diagnostic
 from nutgraf.sources import SourceFile, read_sources
@@ -333,7 +334,9 @@ def _check_placeholders(parsed: ExplainerSource, path: str, found: Findings) -> 
 def validate_source(
     source: SourceFile, settings: ExplainerSettings, default_metadata: Mapping[str, Any] | None = None
 ) -> Findings:
-    """Every problem in one explainer."""
+    """Every problem in one explainer (its sections read in its own language's labels and aliases)."""
+    language = parse_front_matter(source.text).first("lang")
+    settings = settings.for_lang(language.value if language else None)
     parsed = parse_explainer(source.text, settings)
     found = Findings(draft=status_of(parsed, default_metadata) == "draft")
     _check_front_matter(parsed, source.display, settings, found)
@@ -427,6 +430,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
         total.notes.extend(found.notes)
     total.errors.extend(duplicate_slugs(sources, settings))
     total.errors.extend(missing_templates(sources, settings))
+    total.errors.extend(check_translations(sources, settings))
     total.errors.sort()
     total.notes.sort()
     return total

@@ -27,7 +27,9 @@ UNUSED_BUNDLES = (
 
 
 async def _write_index(pages: list[tuple[str, str]], destination: Path, language: str) -> int:
-    config = {"output_path": str(destination), "force_language": language}
+    config: dict[str, str] = {"output_path": str(destination)}
+    if language:  # otherwise Pagefind reads each page's <html lang>: one index per language
+        config["force_language"] = language
     async with PagefindIndex(config=config) as index:
         for url, html in pages:
             await index.add_html_file(content=html, url=url)

@@ -14,7 +14,9 @@ class SearchSettings:
     url: str = "search/"  # SEARCH_URL: the search page's address, relative to SITEURL
     save_as: str = "search/index.html"  # SEARCH_SAVE_AS: where the search page is written
     index_folder: str = "pagefind"  # SEARCH_INDEX_FOLDER: where the index is written in the output
-    language: str = "en"  # SEARCH_LANGUAGE: the language Pagefind stems words for (DEFAULT_LANG)
+    # SEARCH_LANGUAGE: one language for every page; "" (the default) indexes each page in its <html lang>,
+    # one index per language, so a translation is searched in its own language.
+    language: str = ""
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> SearchSettings:
@@ -23,5 +25,5 @@ class SearchSettings:
             url=settings.get("SEARCH_URL", cls.url),
             save_as=settings.get("SEARCH_SAVE_AS", cls.save_as),
             index_folder=settings.get("SEARCH_INDEX_FOLDER", cls.index_folder),
-            language=settings.get("SEARCH_LANGUAGE", settings.get("DEFAULT_LANG", cls.language)),
+            language=str(settings.get("SEARCH_LANGUAGE") or cls.language),
         )

@@ -16,6 +16,8 @@ NOT_LISTED = {"404.html"}
 class SitemapEntry:
     url: str
     lastmod: str | None = None
+    # (hreflang, URL) of the page's language versions, x-default included, from its <link rel="alternate">
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 def page_address(relative_path: str) -> str:
@@ -37,7 +39,12 @@ def entry_for(html: str, relative_path: str, siteurl: str) -> SitemapEntry | Non
         if meta is not None and meta.get("content"):
             lastmod = meta["content"]
             break
-    return SitemapEntry(f"{siteurl}/{page_address(relative_path)}", lastmod)
+    alternates = tuple(
+        (link["hreflang"], link["href"])
+        for link in document.find_all("link", attrs={"rel": "alternate", "hreflang": True, "href": True})
+        if not link.get("type")  # feeds in a language are not versions of the page
+    )
+    return SitemapEntry(f"{siteurl}/{page_address(relative_path)}", lastmod, alternates)
 
 
 def sitemap_entries(output: Path, siteurl: str) -> list[SitemapEntry]:
@@ -54,10 +61,17 @@ def sitemap_entries(output: Path, siteurl: str) -> list[SitemapEntry]:
 
 def sitemap_xml(entries: list[SitemapEntry]) -> str:
     """The sitemap protocol's XML (https://www.sitemaps.org/protocol.html)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    namespaces = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    if any(entry.alternates for entry in entries):  # Google's hreflang extension of the protocol
+        namespaces += ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset {namespaces}>"]
     for entry in entries:
         lastmod = f"<lastmod>{escape(entry.lastmod)}</lastmod>" if entry.lastmod else ""
-        lines.append(f"  <url><loc>{escape(entry.url)}</loc>{lastmod}</url>")
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(url)}"/>'
+            for lang, url in entry.alternates
+        )
+        lines.append(f"  <url><loc>{escape(entry.url)}</loc>{lastmod}{alternates}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
