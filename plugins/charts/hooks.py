@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from bs4 import BeautifulSoup
 
 from charts.block import ChartBlock, chart_blocks
 from charts.cache import ChartCache
 from charts.library import ChartLibrary
-from charts.markdown_extension import ChartExtension
+from charts.markdown_extension import PLACEHOLDER, ChartExtension
 from charts.prepare import prepare_chart
 from charts.problem import ChartError
 from charts.settings import ChartSettings
@@ -20,8 +19,9 @@ from charts.validate import check_block
 from nutgraf.diagnostics import ContentError, Diagnostic
 from nutgraf.sources import SourceFile, read_sources
 
-# Where prepare_build leaves the build's charts for the Markdown extension (the same settings dict).
-LIBRARY_SETTING = "CHARTS_LIBRARY"
+# Each build's charts, by its output folder. Kept out of Pelican's settings on purpose: Pelican
+# pickles the settings (through every tag and category) into its content cache.
+_LIBRARIES: dict[str, ChartLibrary] = {}
 
 
 def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
@@ -60,6 +60,24 @@ def new_library(settings: dict[str, Any]) -> ChartLibrary:
     return ChartLibrary(chart_settings, settings.get("SITEURL", "").rstrip("/"), ChartCache(chart_settings.cache_path))
 
 
+def library_for(settings: dict[str, Any]) -> ChartLibrary:
+    """The build's chart library: the one ``prepare_build`` filled, or an empty one (a plain ``pelican`` run)."""
+    key = str(settings["OUTPUT_PATH"])
+    if key not in _LIBRARIES:
+        _LIBRARIES[key] = new_library(settings)
+    return _LIBRARIES[key]
+
+
+@dataclass(frozen=True)
+class LibraryLookup:
+    """What the Markdown extension holds to find the build's charts: small, so Pelican can pickle it."""
+
+    output_path: str
+
+    def __call__(self) -> ChartLibrary:
+        return _LIBRARIES[self.output_path]
+
+
 def prepare_build(settings: dict[str, Any]) -> None:
     """Build every chart's spec (running Altair modules), then render the new ones in parallel."""
     started = time.perf_counter()
@@ -73,7 +91,7 @@ def prepare_build(settings: dict[str, Any]) -> None:
     if diagnostics:
         raise ContentError(diagnostics)
     rendered, cached = library.render()
-    settings[LIBRARY_SETTING] = library
+    _LIBRARIES[str(settings["OUTPUT_PATH"])] = library
     # Printed, not logged: the build shows only warnings, and a warning would fail it.
     print(
         f"Rendered {rendered} chart{'s' if rendered != 1 else ''} ({cached} from cache)"
@@ -83,29 +101,32 @@ def prepare_build(settings: dict[str, Any]) -> None:
 
 
 def finalize_output(settings: dict[str, Any], output_path: str) -> None:
-    library = settings.get(LIBRARY_SETTING)
-    if isinstance(library, ChartLibrary):
+    library = _LIBRARIES.pop(str(settings["OUTPUT_PATH"]), None)
+    if library is not None:
         library.write_assets(Path(output_path))
 
 
 def add_markdown_extension(pelican: Any) -> None:
     """``initialized`` handler: our extension joins Pelican's Markdown extensions."""
     settings = pelican.settings
-
-    def library() -> ChartLibrary:
-        if not isinstance(settings.get(LIBRARY_SETTING), ChartLibrary):
-            settings[LIBRARY_SETTING] = new_library(settings)  # a plain `pelican` run: render on demand
-        return settings[LIBRARY_SETTING]
-
-    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(library))
+    library_for(settings)  # so that the extension finds one even in a plain ``pelican`` run
+    lookup = LibraryLookup(str(settings["OUTPUT_PATH"]))
+    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(lookup))
 
 
-def flag_charts(instance: Any) -> None:
-    """``content_object_init`` handler: pages with charts load the chart stylesheet and script."""
+def attach_charts(instance: Any) -> None:
+    """``content_object_init``: swap each chart placeholder for its figure, and flag the page.
+
+    Runs for every page on every build, cached or not, so a figure always shows the chart
+    as rendered from today's data. Pages with charts load the chart stylesheet and script,
+    and offer their first chart's image to feeds and social cards.
+    """
     content = getattr(instance, "_content", None) or ""
-    if 'class="chart"' not in content:
+    digests = PLACEHOLDER.findall(content)
+    if not digests:
         return
+    library = library_for(instance.settings)
+    used_ids: set[str] = set()  # chart anchors are unique within a page
+    instance._content = PLACEHOLDER.sub(lambda match: library.figure_by_digest(match[1], used_ids), content)
     instance.has_charts = True
-    figure = BeautifulSoup(content, "html.parser").select_one("figure.chart[data-chart-image]")
-    if figure is not None:
-        instance.chart_image = figure["data-chart-image"]
+    instance.chart_image = library.image_url(digests[0])

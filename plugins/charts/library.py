@@ -73,8 +73,16 @@ class ChartLibrary:
             self.render()
         return self.charts[digest]
 
-    def figure(self, body: str, used_ids: set[str]) -> str:
-        chart = self.lookup(body)
+    def image_url(self, digest: str) -> str:
+        """The absolute URL (when SITEURL is) of the PNG of the chart whose block has this digest."""
+        return self.url(self.asset(self.charts[digest], "chart.png"))
+
+    def figure_by_digest(self, digest: str, used_ids: set[str]) -> str:
+        """The figure of an already prepared block; ``used_ids`` keeps anchors unique on a page."""
+        chart = self.charts.get(digest)
+        if chart is None:  # only when a page came from Pelican's cache in a run that skipped prepare_build
+            msg = "a chart of this page was not prepared in this build"
+            raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
         options = chart.block.options
         title = str(options.get("title") or "")
         anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.job.key[:8]}"

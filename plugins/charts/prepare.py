@@ -15,7 +15,7 @@ from charts.cache import cache_key
 from charts.data import Table
 from charts.render import RenderJob, renderer_versions
 from charts.settings import ChartSettings
-from charts.spec import build_spec
+from charts.spec_memo import spec_memo
 
 # Specs combining several views size each view themselves; only single and layered views are fitted.
 _COMPOUND = ("facet", "concat", "hconcat", "vconcat", "repeat")
@@ -91,7 +91,7 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
-    built = build_spec(block, settings.content_path, timeout=settings.altair_timeout)
+    built = spec_memo(settings.cache_path).build(block, settings.content_path, timeout=settings.altair_timeout)
     size = sizes(block, settings)
     page = theme.vega_lite_config(settings)
     specs = {
