@@ -56,10 +56,12 @@ def indexable_html(html: str) -> str | None:
             note = document.new_tag("span")
             note.string = " ".join(texts)
             labelled.insert(0, note)
-    # A result names the section that matched by its heading's id: sections may carry the id instead.
+    # Pagefind links a sub-result to the id of the heading above the match. An explainer's section
+    # carries the address readers share (#why-it-matters) and its heading a label id
+    # (#why-it-matters-heading): in the index's copy the heading takes the section's id.
     for section in document.select("section[id]"):
         heading = section.find(HEADINGS)
-        if heading is not None and not heading.get("id"):
+        if heading is not None:
             heading["id"] = section["id"]
     return str(document)
 

@@ -1,4 +1,4 @@
-"""Site metadata (Pelican plugin): sitemap.xml, robots.txt, and a social title card per explainer.
+"""Site metadata (Pelican plugin): sitemap.xml, robots.txt, and a social card and thumbnail per explainer.
 
 Canonical URLs, Open Graph and Twitter tags and feed links are in the theme
 (``partials/head_meta.html``); this plugin makes the files they point to.
@@ -13,7 +13,11 @@ from pelican import signals
 
 from site_meta.settings import SiteMetaSettings
 from site_meta.sitemap import robots_txt, sitemap_entries, sitemap_xml
-from site_meta.social_images import add_title_cards, write_site_card
+from site_meta.social_images import add_social_images as add_cards
+from site_meta.social_images import write_chart_cards, write_site_card
+
+# Build state: the chart cards to draw once the chart plugin has written its PNGs (finalize_output).
+PENDING_CHART_CARDS = "SOCIAL_PENDING_CHART_CARDS"
 
 
 def _cache(settings: dict[str, Any], site_meta: SiteMetaSettings) -> Path:
@@ -29,14 +33,17 @@ def add_social_images(generator: Any) -> None:
     site_meta = SiteMetaSettings.from_settings(generator.settings)
     output = Path(generator.output_path)
     cache = _cache(generator.settings, site_meta)
-    add_title_cards([*generator.articles, *generator.drafts], site_meta, output, cache)
+    cards = add_cards([*generator.articles, *generator.drafts], site_meta, output, cache)
+    generator.settings[PENDING_CHART_CARDS] = cards
     write_site_card(site_meta, output, cache)
 
 
 def finalize_output(settings: dict[str, Any], output_path: str) -> None:
-    """Write sitemap.xml (production builds, which have absolute URLs) and robots.txt."""
+    """Draw the chart cards (the chart plugin, listed before this one, has written the charts' PNGs);
+    write sitemap.xml (production builds, which have absolute URLs) and robots.txt."""
     site_meta = SiteMetaSettings.from_settings(settings)
     output = Path(output_path)
+    write_chart_cards(settings.get(PENDING_CHART_CARDS) or [], site_meta, output, _cache(settings, site_meta))
     sitemap_url = None
     if site_meta.sitemap_save_as and site_meta.absolute:
         (output / site_meta.sitemap_save_as).write_text(

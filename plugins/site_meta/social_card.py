@@ -1,13 +1,16 @@
-"""A 1200×630 title card for social sites: the explainer's topic and headline, as SVG then PNG.
+"""1200×630 cards for social sites: the explainer's lead chart beside its headline, or a title card.
 
 Drawn as SVG and rasterised by vl-convert (already the chart renderer), so no image library
-is needed. Text is wrapped by an estimate of glyph widths for the bold serif used; rendering
-the same text twice gives the same bytes, so cards are cached by their SVG.
+is needed; a chart card embeds the chart's PNG as a data URI. Text is wrapped by an estimate of
+glyph widths for the bold serif used; rendering the same SVG twice gives the same bytes, so cards
+are cached by their SVG, which holds everything they show.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import struct
 import textwrap
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -24,15 +27,31 @@ SANS = "'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif"
 BAND = ("#1c5f8f", "#a3361b", "#2a6b32", "#6b3f8f")
 
 
-def wrap_headline(title: str, max_lines: int = 4) -> tuple[int, list[str]]:
-    """The largest font size (px) at which the headline fits in ``max_lines``, and its lines."""
-    for size in (76, 68, 60, 54, 48):
-        width = int((WIDTH - 2 * MARGIN) / (size * GLYPH_EM))
-        lines = textwrap.wrap(title, width=width)
+def wrap_headline(
+    title: str, max_lines: int = 4, width: int = WIDTH - 2 * MARGIN, sizes: tuple[int, ...] = (76, 68, 60, 54, 48)
+) -> tuple[int, list[str]]:
+    """The largest font size (px) at which the headline fits ``width`` px in ``max_lines``, and its lines."""
+    for size in sizes:
+        columns = int(width / (size * GLYPH_EM))
+        lines = textwrap.wrap(title, width=columns)
         if len(lines) <= max_lines:
             return size, lines
-    lines = textwrap.wrap(title, width=width, max_lines=max_lines, placeholder=" …")
+    lines = textwrap.wrap(title, width=columns, max_lines=max_lines, placeholder=" …")
     return size, lines
+
+
+def _band() -> str:
+    band_width = WIDTH // len(BAND)
+    return "".join(
+        f'<rect x="{index * band_width}" y="0" width="{band_width}" height="16" fill="{colour}"/>'
+        for index, colour in enumerate(BAND)
+    )
+
+
+def _lines(lines: list[str], x: int, top: int, line_height: int) -> str:
+    return "".join(
+        f'<tspan x="{x}" y="{top + index * line_height}">{escape(line)}</tspan>' for index, line in enumerate(lines)
+    )
 
 
 def title_card_svg(title: str, kicker: str, site_name: str) -> str:
@@ -40,15 +59,8 @@ def title_card_svg(title: str, kicker: str, site_name: str) -> str:
     size, lines = wrap_headline(" ".join(title.split()))
     line_height = round(size * 1.15)
     top = 230 if len(lines) <= 2 else 200
-    band_width = WIDTH // len(BAND)
-    band = "".join(
-        f'<rect x="{index * band_width}" y="0" width="{band_width}" height="16" fill="{colour}"/>'
-        for index, colour in enumerate(BAND)
-    )
-    headline = "".join(
-        f'<tspan x="{MARGIN}" y="{top + index * line_height}">{escape(line)}</tspan>'
-        for index, line in enumerate(lines)
-    )
+    band = _band()
+    headline = _lines(lines, MARGIN, top, line_height)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{band}'
@@ -60,6 +72,51 @@ def title_card_svg(title: str, kicker: str, site_name: str) -> str:
         f' fill="#1b1b1b">{escape(site_name)}</text>'
         f'<text x="{WIDTH - MARGIN}" y="{HEIGHT - 60}" text-anchor="end" font-family="{SANS}" font-size="28"'
         f' fill="#5a5a5a">Explained in four parts</text>'
+        "</svg>"
+    )
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels, from its header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        msg = "not a PNG image"
+        raise ValueError(msg)
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+# The chart card: headline on the left, the chart (with its title above it) on the right.
+TEXT_WIDTH = 470
+CHART_X, CHART_Y, CHART_WIDTH = 600, 64, 540
+CHART_BOTTOM = HEIGHT - 48
+
+
+def chart_card_svg(title: str, kicker: str, site_name: str, chart_title: str, chart_png: bytes) -> str:
+    """The card for an explainer with charts: its lead chart, drawn beside the headline."""
+    size, lines = wrap_headline(" ".join(title.split()), max_lines=6, width=TEXT_WIDTH, sizes=(56, 50, 44, 40, 36))
+    line_height = round(size * 1.15)
+    caption_lines = textwrap.wrap(" ".join(chart_title.split()), width=38, max_lines=2, placeholder=" …")
+    caption = _lines(caption_lines, CHART_X, CHART_Y + 26, 32)
+    image_top = CHART_Y + 32 * len(caption_lines) + (16 if caption_lines else 0)
+    pixel_width, pixel_height = png_size(chart_png)
+    box_height = CHART_BOTTOM - image_top
+    # Fit the chart in its box, keeping its proportions, top-aligned under its title.
+    scale = min(CHART_WIDTH / pixel_width, box_height / pixel_height)
+    image_width, image_height = round(pixel_width * scale), round(pixel_height * scale)
+    data = base64.b64encode(chart_png).decode("ascii")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{WIDTH}"'
+        f' height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{_band()}'
+        f'<text x="{MARGIN - 16}" y="110" font-family="{SANS}" font-size="26" font-weight="700" letter-spacing="2"'
+        f' fill="#a3361b">{escape(kicker.upper())}</text>'
+        f'<text font-family="{SERIF}" font-size="{size}" font-weight="700" fill="#1b1b1b">'
+        f"{_lines(lines, MARGIN - 16, 110 + line_height, line_height)}</text>"
+        f'<text x="{MARGIN - 16}" y="{HEIGHT - 56}" font-family="{SANS}" font-size="30" font-weight="700"'
+        f' fill="#1b1b1b">{escape(site_name)}</text>'
+        f'<text font-family="{SANS}" font-size="24" font-weight="700" fill="#1b1b1b">{caption}</text>'
+        f'<image x="{CHART_X}" y="{image_top}" width="{image_width}" height="{image_height}"'
+        f' href="data:image/png;base64,{data}"/>'
         "</svg>"
     )
 
@@ -76,6 +133,6 @@ def render_png(svg: str, cache: Path) -> bytes:
     return png
 
 
-def write_card(destination: Path, title: str, kicker: str, site_name: str, cache: Path) -> None:
+def write_card(destination: Path, svg: str, cache: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_bytes(render_png(title_card_svg(title, kicker, site_name), cache))
+    destination.write_bytes(render_png(svg, cache))

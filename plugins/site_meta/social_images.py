@@ -1,17 +1,30 @@
-"""Which explainers get a generated title card, and where it goes."""
+"""Each explainer's social image (its lead chart beside the headline, or a title card) and its thumbnail."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from site_meta.lead_chart import lead_chart
 from site_meta.settings import SiteMetaSettings
-from site_meta.social_card import write_card
+from site_meta.social_card import chart_card_svg, title_card_svg, write_card
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ChartCard:
+    """A card to draw once the chart plugin has written the chart's PNG into the site."""
+
+    path: str  # the card, relative to the output folder
+    chart_image: str  # the lead chart's PNG, relative to the output folder
+    chart_title: str
+    title: str
+    kicker: str
 
 
 def card_path(settings: SiteMetaSettings, slug: str) -> str:
@@ -19,26 +32,51 @@ def card_path(settings: SiteMetaSettings, slug: str) -> str:
     return f"{settings.social_image_folder}/{slug}.png"
 
 
-def add_title_cards(articles: list[Any], settings: SiteMetaSettings, output: Path, cache: Path) -> int:
-    """Give each explainer without a social image (the chart plugin sets the lead chart's) a title card."""
-    written = 0
+def add_social_images(articles: list[Any], settings: SiteMetaSettings, output: Path, cache: Path) -> list[ChartCard]:
+    """Give every explainer a thumbnail (its lead chart) when it has a chart, and a social image unless it has one.
+
+    Title cards are written now; the cards of explainers with charts are returned, to be drawn
+    by ``write_chart_cards`` once the charts' PNGs are in the site.
+    """
+    chart_cards = []
     for article in articles:
+        headline = _plain(article.title)
+        lead = lead_chart(str(getattr(article, "_content", "") or ""), settings.siteurl)
+        if lead is not None:
+            article.thumbnail = lead.image
+            article.thumbnail_alt = lead.alt
+            article.thumbnail_width, article.thumbnail_height = lead.width, lead.height
         if getattr(article, "social_image", None):
             continue
         path = card_path(settings, article.slug)
         kicker = str(article.category) if getattr(article, "category", None) else settings.site_name
-        write_card(output / path, _plain(article.title), kicker, settings.site_name, cache)
         article.social_image = path
-        article.social_image_alt = f"{settings.site_name}: {_plain(article.title)}"
-        written += 1
-    logger.info("Social cards: %d written", written)
-    return written
+        if lead is not None:
+            chart_cards.append(ChartCard(path, lead.image, lead.title, headline, kicker))
+            article.social_image_alt = f"{headline}. {lead.alt or lead.title}"
+        else:
+            write_card(output / path, title_card_svg(headline, kicker, settings.site_name), cache)
+            article.social_image_alt = f"{settings.site_name}: {headline}"
+    logger.info("Social cards: %d title cards, %d chart cards", len(articles) - len(chart_cards), len(chart_cards))
+    return chart_cards
+
+
+def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output: Path, cache: Path) -> None:
+    """Draw each chart card from the chart's PNG in the site (a title card if the PNG is missing)."""
+    for card in cards:
+        chart = output / card.chart_image
+        if chart.is_file():
+            svg = chart_card_svg(card.title, card.kicker, settings.site_name, card.chart_title, chart.read_bytes())
+        else:  # a plain `pelican` run writes no chart assets
+            svg = title_card_svg(card.title, card.kicker, settings.site_name)
+        write_card(output / card.path, svg, cache)
 
 
 def write_site_card(settings: SiteMetaSettings, output: Path, cache: Path) -> None:
     """The card for the home page and other pages that are not explainers."""
     title = settings.site_description or settings.site_name
-    write_card(output / settings.social_site_image, title, "The news, explained", settings.site_name, cache)
+    svg = title_card_svg(title, "The news, explained", settings.site_name)
+    write_card(output / settings.social_site_image, svg, cache)
 
 
 def _plain(html: str) -> str:

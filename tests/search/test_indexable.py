@@ -34,6 +34,15 @@ def test_a_section_id_names_its_heading_so_results_can_link_to_the_section() -> 
     assert document.find("h2")["id"] == "why-it-matters"
 
 
+def test_a_heading_with_its_own_id_takes_the_section_id_in_the_index_copy() -> None:
+    page = (
+        '<main data-pagefind-body><section id="whats-next" aria-labelledby="whats-next-heading">'
+        '<h2 id="whats-next-heading">What\'s next</h2><p>Talks resume.</p></section></main>'
+    )
+    document = BeautifulSoup(indexable_html(page), "html.parser")
+    assert document.find("h2")["id"] == "whats-next"
+
+
 def test_page_url_is_the_address_a_static_host_serves() -> None:
     assert page_url("index.html") == "/"
     assert page_url("explainers/a/index.html") == "/explainers/a/"

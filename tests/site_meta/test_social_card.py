@@ -5,12 +5,21 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from site_meta.social_card import HEIGHT, WIDTH, render_png, title_card_svg, wrap_headline
+import png
+import vl_convert
+
+from site_meta.social_card import HEIGHT, WIDTH, chart_card_svg, render_png, title_card_svg, wrap_headline
 
 
 def png_size(png: bytes) -> tuple[int, int]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", png[16:24])
+
+
+def colours(image: bytes) -> list[list[tuple[int, int, int]]]:
+    """A PNG's pixels as rows of RGB triples, alpha left out (decoded by pypng; the cards are opaque)."""
+    _, _, rows, _ = png.Reader(bytes=image).asRGBA8()
+    return [[tuple(row[i : i + 3]) for i in range(0, len(row), 4)] for row in rows]
 
 
 def test_short_headlines_are_large_and_long_ones_fit_in_four_lines() -> None:
@@ -27,3 +36,17 @@ def test_card_is_a_1200_by_630_png_with_the_text_escaped(tmp_path: Path) -> None
     assert png_size(png) == (WIDTH, HEIGHT)
     assert render_png(svg, tmp_path) == png
     assert len(list(tmp_path.glob("*.png"))) == 1, "the second render came from the cache"
+
+
+def test_chart_card_embeds_the_chart_image_beside_the_headline(tmp_path: Path) -> None:
+    red_square = vl_convert.svg_to_png(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="100">'
+        '<rect width="160" height="100" fill="#ff0000"/></svg>'
+    )
+    svg = chart_card_svg("Floods in the delta", "Weather", "nutgraf", "Rain by month", red_square)
+    card = render_png(svg, tmp_path)
+    assert png_size(card) == (WIDTH, HEIGHT)
+    pixels = colours(card)
+    assert pixels[300][700] == (255, 0, 0), "the embedded chart is drawn"
+    assert pixels[600][300] == (255, 255, 255)
+    assert "Rain by month" in svg and "Floods in the" in svg

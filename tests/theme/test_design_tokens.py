@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.theme.tokens import SITE_CSS, contrast, modes
 
-CSS = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+CSS = SITE_CSS.read_text(encoding="utf-8")
+
 TEXT_TOKENS = (
     "ink",
     "muted",
@@ -19,27 +18,6 @@ TEXT_TOKENS = (
     "section-background",
 )
 BACKGROUNDS = ("paper", "surface")
-
-
-def tokens(block: str) -> dict[str, str]:
-    return dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", block))
-
-
-def modes() -> dict[str, dict[str, str]]:
-    light = tokens(CSS.split("@media (prefers-color-scheme: dark)")[0])
-    dark_block = CSS.split("@media (prefers-color-scheme: dark)")[1].split("}\n}")[0]
-    return {"light": light, "dark": {**light, **tokens(dark_block)}}
-
-
-def luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
