@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+
+def _project_path(settings: dict[str, Any], value: str | Path) -> Path:
+    """A path relative to the project (where the settings and content/ live), made absolute."""
+    path = Path(value)
+    return path if path.is_absolute() else Path(settings["PATH"]).parent / path
 
 
 @dataclass(frozen=True)
@@ -15,6 +22,7 @@ class SearchSettings:
     save_as: str = "search/index.html"  # SEARCH_SAVE_AS: where the search page is written
     index_folder: str = "pagefind"  # SEARCH_INDEX_FOLDER: where the index is written in the output
     language: str = "en"  # SEARCH_LANGUAGE: the language Pagefind stems words for (DEFAULT_LANG)
+    cache_path: Path = Path(".cache/search")  # SEARCH_CACHE_PATH: searchable page copies and the last index
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> SearchSettings:
@@ -24,4 +32,5 @@ class SearchSettings:
             save_as=settings.get("SEARCH_SAVE_AS", cls.save_as),
             index_folder=settings.get("SEARCH_INDEX_FOLDER", cls.index_folder),
             language=settings.get("SEARCH_LANGUAGE", settings.get("DEFAULT_LANG", cls.language)),
+            cache_path=_project_path(settings, settings.get("SEARCH_CACHE_PATH", cls.cache_path)),
         )
