@@ -82,6 +82,8 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
     try:
         node = loader.get_single_node()  # parsed once: the nodes give each key's line
         options = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        return Diagnostic(path, line, "chart block is nested too deeply", "write one 'key: value' per line")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = first + mark.line if mark else line
@@ -93,5 +95,11 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
         return Diagnostic(
             path, line, "chart block must hold 'key: value' lines", "see the chart block syntax in README"
         )
-    key_lines = {str(key.value): first + key.start_mark.line for key, _ in node.value}
+    key_lines: dict[str, int] = {}
+    for key, _ in node.value:
+        where = first + key.start_mark.line
+        if str(key.value) in key_lines:  # YAML keeps the last silently; the editor meant one of them
+            message = f"chart key '{key.value}' is given twice (first on line {key_lines[str(key.value)]})"
+            return Diagnostic(path, where, message, "keep one of them")
+        key_lines[str(key.value)] = where
     return ChartBlock(path, line, body, {str(k): v for k, v in options.items()}, key_lines)

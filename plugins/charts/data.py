@@ -20,6 +20,16 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2})?)?")
 
 
+@dataclass(frozen=True)
+class DataLimits:
+    """How much data one chart may inline into its page (CHARTS_MAX_DATA_BYTES, CHARTS_MAX_DATA_ROWS)."""
+
+    max_bytes: int = 1_000_000
+    max_rows: int = 5_000
+
+
+DEFAULT_LIMITS = DataLimits()
+
 class DataError(Exception):
     """A data file is missing, outside content/, or unreadable; the message says which."""
 
@@ -99,6 +109,8 @@ def resolve_inside(content_root: Path, relative: object, what: str = "data file"
     if not isinstance(relative, str) or not relative.strip():
         raise DataError(f"{what} must be a path inside content/", "e.g. data/iowa-electricity.csv")
     root = content_root.resolve()
+    if "\0" in relative:
+        raise DataError(f"{what} {relative!r} is not a usable path", "remove the NUL character from it")
     if Path(relative).is_absolute() or re.match(r"^[a-zA-Z]+://", relative):
         raise DataError(f"{what} '{relative}' is outside content/", "give a path relative to content/")
     target = (root / relative).resolve()  # resolves '..' and symlinks alike
@@ -112,12 +124,19 @@ def resolve_inside(content_root: Path, relative: object, what: str = "data file"
     return target
 
 
-def load_table(content_root: Path, relative: object) -> Table:
+_AGGREGATE_HINT = "aggregate it first (e.g. by month or by category), or raise {setting} in pelicanconf.py"
+
+
+def load_table(content_root: Path, relative: object, limits: DataLimits = DEFAULT_LIMITS) -> Table:
     path = resolve_inside(content_root, relative)
     kind = DATA_FORMATS.get(path.suffix.lower())
     if kind is None:
         msg = f"data file '{relative}' is not CSV, TSV or JSON"
         raise DataError(msg, "use a .csv, .tsv or .json file")
+    size = path.stat().st_size
+    if size > limits.max_bytes:  # checked before reading: every byte would be inlined into the page
+        msg = f"data file '{relative}' has {size:,} bytes; a chart's data may have at most {limits.max_bytes:,}"
+        raise DataError(msg, _AGGREGATE_HINT.format(setting="CHARTS_MAX_DATA_BYTES"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -134,4 +153,10 @@ def load_table(content_root: Path, relative: object) -> Table:
     except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as error:
         msg = f"data file '{relative}' cannot be read ({error})"
         raise DataError(msg, "save it as UTF-8 CSV or JSON") from error
+    except RecursionError:  # JSON nested thousands of levels deep
+        msg = f"data file '{relative}' is nested too deeply to read"
+        raise DataError(msg, 'write a flat JSON list of objects: [{"year": 2001, ...}, ...]') from None
+    if len(rows) > limits.max_rows:
+        msg = f"data file '{relative}' has {len(rows):,} rows; a chart's data may have at most {limits.max_rows:,}"
+        raise DataError(msg, _AGGREGATE_HINT.format(setting="CHARTS_MAX_DATA_ROWS"))
     return Table(path, str(relative), kind, raw, columns, tuple(rows))

@@ -91,7 +91,9 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
-    built = spec_memo(settings.cache_path).build(block, settings.content_path, timeout=settings.altair_timeout)
+    built = spec_memo(settings.cache_path).build(
+        block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+    )
     size = sizes(block, settings)
     page = theme.vega_lite_config(settings)
     specs = {

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charts.data import DataLimits
+
 # Okabe–Ito's colour-blind-safe hues, darkened or lightened where needed so that each
 # reaches 3:1 contrast against both the light (#ffffff) and dark (#121212) page.
 DEFAULT_PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#b07d00", "#8a8a8a")
@@ -32,6 +34,12 @@ class ChartSettings:
     workers: int = 0  # CHARTS_WORKERS: render processes; 0 means one per core
     progress_threshold: int = 8  # CHARTS_PROGRESS_THRESHOLD: show a progress bar above this many renders
     png_scale: float = 2.0  # CHARTS_PNG_SCALE: pixel density of the PNG for feeds and social cards
+    max_data_bytes: int = DataLimits.max_bytes  # CHARTS_MAX_DATA_BYTES: the largest data file a chart may inline
+    max_data_rows: int = DataLimits.max_rows  # CHARTS_MAX_DATA_ROWS: the most rows a chart's data file may have
+
+    @property
+    def data_limits(self) -> DataLimits:
+        return DataLimits(self.max_data_bytes, self.max_data_rows)
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> ChartSettings:
@@ -56,4 +64,6 @@ class ChartSettings:
             workers=int(settings.get("CHARTS_WORKERS", 0)) or (os.cpu_count() or 1),
             progress_threshold=int(settings.get("CHARTS_PROGRESS_THRESHOLD", cls.progress_threshold)),
             png_scale=float(settings.get("CHARTS_PNG_SCALE", cls.png_scale)),
+            max_data_bytes=int(settings.get("CHARTS_MAX_DATA_BYTES", cls.max_data_bytes)),
+            max_data_rows=int(settings.get("CHARTS_MAX_DATA_ROWS", cls.max_data_rows)),
         )

@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import hashlib
 import importlib.util
 import json
 import signal
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -27,7 +29,7 @@ import yaml
 from altair.utils import parse_shorthand
 
 from charts.block import CHANNELS, ChartBlock
-from charts.data import DataError, Table, load_table, resolve_inside
+from charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from charts.fields import unknown_fields
 from charts.problem import ChartError, ChartProblem
 from charts.schema import describe, schema_error
@@ -48,13 +50,15 @@ class BuiltSpec:
     table: Table | None
 
 
-def build_spec(block: ChartBlock, content_root: Path, *, timeout: int = 30) -> BuiltSpec:
+def build_spec(
+    block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+) -> BuiltSpec:
     """The block's chart as Vega-Lite, or ChartError saying what is wrong."""
     if block.form == "spec":
-        return spec_file(block, content_root)
+        return spec_file(block, content_root, limits)
     if block.form == "altair":
-        return altair_chart(block, content_root, timeout=timeout)
-    return shorthand(block, content_root)
+        return altair_chart(block, content_root, timeout=timeout, limits=limits)
+    return shorthand(block, content_root, limits)
 
 
 def display(path: Path, content_root: Path) -> str:
@@ -72,7 +76,11 @@ def _channel_name(key: str) -> str:
 def _typed(definition: Any, table: Table, key: str, problems: list[ChartProblem]) -> Any:
     """The channel definition with its type filled in from the data, its field checked."""
     if isinstance(definition, str):
-        parsed = parse_shorthand(definition)
+        try:
+            parsed = parse_shorthand(definition)
+        except ValueError as error:  # e.g. an unknown type code, 'year:Z'
+            problems.append(ChartProblem(f"'{key}': {str(error).splitlines()[0]}", "write field:T, :Q, :N or :O", key))
+            return None
         field = parsed.get("field")
         if field and "type" not in parsed:
             definition = f"{definition}:{TYPE_CODES[table.column_type(field)]}"
@@ -113,17 +121,19 @@ def _field_types(encodings: dict[str, tuple[str, Any]]) -> Iterator[tuple[str, s
                 yield definition["field"], str(definition.get("type", ""))
 
 
-def shorthand(block: ChartBlock, content_root: Path) -> BuiltSpec:
+def shorthand(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> BuiltSpec:
     options = block.options
     try:
-        table = load_table(content_root, options.get("data"))
+        table = load_table(content_root, options.get("data"), limits)
     except DataError as error:
         raise ChartError([ChartProblem(error.message, error.hint, key="data")]) from None
     problems: list[ChartProblem] = []
     mark = options.get("mark")
     mark_options = dict(mark) if isinstance(mark, dict) else {"type": mark}
     mark_type = mark_options.pop("type", None)
-    if mark_type not in MARKS:
+    if any(not isinstance(name, str) for name in mark_options):
+        problems.append(ChartProblem("mark options must be named", "e.g. mark: {type: line, point: true}", key="mark"))
+    if not isinstance(mark_type, str) or mark_type not in MARKS:
         problems.append(
             ChartProblem(
                 f"mark '{mark_type}' is not one Vega-Lite knows{did_you_mean(mark_type, MARKS)}"
@@ -201,8 +211,19 @@ def _spec_field_types(spec: Any) -> Iterator[tuple[str, str]]:
             yield from _spec_field_types(item)
 
 
+def _read_text(path: Path, shown: str, encoding: str = "utf-8-sig") -> str:
+    """A spec or module file's text, or ChartError when it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        raise ChartError([ChartProblem(message, "save the file as UTF-8", path=shown, line=line)]) from None
+
+
 def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
-    text = path.read_text(encoding="utf-8-sig")
+    text = _read_text(path, shown)
     try:
         loaded = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
     except json.JSONDecodeError as error:
@@ -211,12 +232,14 @@ def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
         mark = getattr(error, "problem_mark", None)
         message = f"not valid YAML: {getattr(error, 'problem', error)}"
         raise ChartError([ChartProblem(message, path=shown, line=mark.line + 1 if mark else 1)]) from None
+    except RecursionError:
+        raise ChartError([ChartProblem("is nested too deeply to read", path=shown)]) from None
     if not isinstance(loaded, dict):
         raise ChartError([ChartProblem("a Vega-Lite spec must be an object", path=shown)])
     return loaded, text
 
 
-def spec_file(block: ChartBlock, content_root: Path) -> BuiltSpec:
+def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> BuiltSpec:
     try:
         path = resolve_inside(content_root, block.options["spec"], "spec file")
     except DataError as error:
@@ -230,7 +253,7 @@ def spec_file(block: ChartBlock, content_root: Path) -> BuiltSpec:
     for data in data_nodes(spec):
         url = data.pop("url")
         try:
-            table = load_table(content_root, url)
+            table = load_table(content_root, url, limits)
         except DataError as error:
             problems.append(ChartProblem(error.message, error.hint, path=shown, line=_line_of(text, url)))
             continue
@@ -307,9 +330,12 @@ def check_altair_reference(block: ChartBlock, content_root: Path) -> list[ChartP
         return [ChartProblem(error.message, error.hint, key="altair")]
     shown = display(path, content_root)
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=shown)
+        tree = ast.parse(_read_text(path, shown, "utf-8"), filename=shown)
+    except ChartError as error:
+        return error.problems
     except SyntaxError as error:
-        return [ChartProblem(f"Python syntax error: {error.msg}", path=shown, line=error.lineno or 1)]
+        hint = f"run python {shown} to see it"
+        return [ChartProblem(f"Python syntax error: {error.msg}", hint, path=shown, line=error.lineno or 1)]
     defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
     if function not in defined:
         message = f"{shown} defines no function '{function}'{did_you_mean(function, defined)}"
@@ -324,12 +350,14 @@ def _summary(error: BaseException, path: Path, shown: str) -> str:
     return f"{type(error).__name__}{where}" + (f": {text}" if text else "")
 
 
-def altair_chart(block: ChartBlock, content_root: Path, *, timeout: int = 30) -> BuiltSpec:
+def altair_chart(
+    block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+) -> BuiltSpec:
     problems = check_altair_reference(block, content_root)
     table = None
     if "data" in block.options:
         try:
-            table = load_table(content_root, block.options["data"])
+            table = load_table(content_root, block.options["data"], limits)
         except DataError as error:
             problems.append(ChartProblem(error.message, error.hint, key="data"))
     if problems:
@@ -340,7 +368,8 @@ def altair_chart(block: ChartBlock, content_root: Path, *, timeout: int = 30) ->
     reference = block.options["altair"]
     unique = hashlib.sha256(str(path).encode()).hexdigest()[:12]
     try:
-        with time_limit(timeout):
+        # What the module prints goes to stderr with the build's messages, never into stdout.
+        with time_limit(timeout), contextlib.redirect_stdout(sys.stderr):
             loader = importlib.util.spec_from_file_location(f"nutgraf_chart_{unique}", path)
             assert loader is not None and loader.loader is not None  # a .py path always has a loader
             module = importlib.util.module_from_spec(loader)
@@ -355,6 +384,9 @@ def altair_chart(block: ChartBlock, content_root: Path, *, timeout: int = 30) ->
         ) from None
     except jsonschema.ValidationError as error:
         raise ChartError([ChartProblem(f"{reference}: {describe(error)}", key="altair")]) from None
+    except SystemExit as error:  # sys.exit() in the module must not end the build
+        message = f"{reference} called sys.exit({'' if error.code is None else repr(error.code)})"
+        raise ChartError([ChartProblem(message, "return a chart instead of exiting", key="altair")]) from None
     except Exception as error:  # the editor's code: any failure is theirs to fix, summarised
         message = f"{reference} raised {_summary(error, path, shown)}"
         raise ChartError([ChartProblem(message, f"run it with python {shown} to see why", key="altair")]) from None

@@ -17,7 +17,7 @@ from pathlib import Path
 import altair as alt
 
 from charts.block import FORM_KEYS, ChartBlock
-from charts.data import DataError, resolve_inside
+from charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
 from charts.problem import ChartError
 from charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
 
@@ -28,7 +28,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def memo_key(block: ChartBlock, content_root: Path) -> str | None:
+def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str | None:
     """The hash of everything the block's spec is built from; None when it cannot be remembered."""
     if block.form == "altair":
         return None
@@ -41,13 +41,14 @@ def memo_key(block: ChartBlock, content_root: Path) -> str | None:
             files = [path, *(resolve_inside(content_root, url) for url in urls)]
         else:
             files = [resolve_inside(content_root, block.options.get("data"))]
-    except (DataError, ChartError, OSError, UnicodeDecodeError):
-        return None  # the build reports it; nothing to remember
+    except (DataError, ChartError, OSError, ValueError, RecursionError):
+        return None  # the build itself reports what is wrong; nothing to remember
     inputs = {
         "memo": MEMO_VERSION,
         "altair": alt.__version__,
         "form": block.form,
         "drawing": drawing,
+        "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
         "files": [(file.relative_to(content_root.resolve()).as_posix(), _digest(file)) for file in files],
     }
     canonical = json.dumps(inputs, sort_keys=True, default=str)
@@ -84,12 +85,14 @@ class SpecMemo:
             handle.write(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
         Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
 
-    def build(self, block: ChartBlock, content_root: Path, *, timeout: int = 30) -> BuiltSpec:
+    def build(
+        self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+    ) -> BuiltSpec:
         """``build_spec``, remembered for shorthand and ``spec:`` charts (ChartError as build_spec)."""
-        key = memo_key(block, content_root)
+        key = memo_key(block, content_root, limits)
         if key is not None and (built := self._load(key)) is not None:
             return built
-        built = build_spec(block, content_root, timeout=timeout)
+        built = build_spec(block, content_root, timeout=timeout, limits=limits)
         if key is not None:
             self._store(key, built)
         return built

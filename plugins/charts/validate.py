@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from charts.block import ALL_KEYS, FORM_KEYS, REQUIRED_KEYS, ChartBlock
@@ -13,6 +14,8 @@ from charts.suggest import did_you_mean
 from nutgraf.diagnostics import Diagnostic
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# Keys shown to readers as text: a list or mapping there is a slip (or worse), never meant.
+TEXT_KEYS = ("title", "subtitle", "note", "source_url")
 
 
 def check_block(block: ChartBlock, settings: ChartSettings) -> list[Diagnostic]:
@@ -51,8 +54,19 @@ def check_keys(block: ChartBlock) -> list[Diagnostic]:
             block.diagnostic("id", f"chart id '{options['id']}' is not a valid anchor", "use letters, digits, -")
         )
     for key in ("aspect", "height"):
-        if key in options and (isinstance(options[key], bool) or not isinstance(options[key], int | float)):
+        value = options.get(key)
+        if key in options and (isinstance(value, bool) or not isinstance(value, int | float)):
             found.append(block.diagnostic(key, f"'{key}' must be a number", f"e.g. {key}: 1.5"))
+        elif key in options and not (math.isfinite(value) and value > 0):
+            found.append(block.diagnostic(key, f"'{key}' must be a number above 0, not {value}", f"e.g. {key}: 1.5"))
+    for key in TEXT_KEYS:
+        if isinstance(options.get(key), list | dict):
+            found.append(block.diagnostic(key, f"'{key}' must be text", "write it on one line after the colon"))
+    url = options.get("source_url")
+    if isinstance(url, str) and url.strip() and not re.match(r"^https?://", url.strip(), re.IGNORECASE):
+        found.append(
+            block.diagnostic("source_url", f"source_url '{url}' is not a web address", "start it with https://")
+        )
     if "table" in options and not isinstance(options["table"], bool):
         found.append(block.diagnostic("table", "'table' must be true or false"))
     return found
@@ -66,7 +80,7 @@ def check_form(block: ChartBlock, settings: ChartSettings) -> list[Diagnostic]:
     if block.form == "shorthand" and "data" not in block.options:
         return []
     try:
-        spec_memo(settings.cache_path).build(block, root)
+        spec_memo(settings.cache_path).build(block, root, limits=settings.data_limits)
     except ChartError as error:
         return [problem.diagnostic(block) for problem in error.problems]
     return []

@@ -11,10 +11,12 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from explainers.dates import naive, parse_date
 from explainers.document import ExplainerSource, paragraphs, parse_explainer
+from explainers.frontmatter import FrontMatter
 from explainers.key_figures import parse_key_figure
 from explainers.settings import ExplainerSettings, normalize_heading
 from explainers.suggest import did_you_mean
@@ -27,6 +29,9 @@ STATUSES = ("published", "draft", "hidden", "skip")
 MULTI_LINE_KEYS = ("summary", "updates")
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MARKDOWN_SYNTAX = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
+# Values that become part of a URL, a file name or an HTML attribute: no slashes, dots or quotes.
+_SLUG = re.compile(r"^[\w-]+$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag, e.g. en or pt-BR
 
 
 @dataclass
@@ -103,6 +108,15 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
                 found.error(
                     path, item.line, f"unknown front-matter key '{item.name}'", f"did you mean '{guess.capitalize()}'?"
                 )
+
+    for key, pattern, hint in (
+        ("slug", _SLUG, "use letters, digits and hyphens, e.g. 'Slug: delta-floods'"),
+        ("lang", _LANG, "use a language tag such as 'en' or 'pt-BR'"),
+        ("template", _SLUG, "name a template of the theme without '.html', e.g. 'article'"),
+    ):
+        item = front.first(key)
+        if item is not None and not pattern.match(item.value):
+            found.error(path, item.line, f"'{item.name}: {item.value}' is not a valid {key}", hint)
 
     status = front.first("status")
     if status is not None and status.value.strip().lower() not in STATUSES:
@@ -330,17 +344,89 @@ def validate_source(
     return found
 
 
+def slug_of(front: FrontMatter, source: SourceFile, settings: Mapping[str, Any]) -> tuple[str, int]:
+    """The slug Pelican will give the explainer, and the line that sets it (1 when its file name does)."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    given = front.first("slug")
+    if given is not None and given.value:
+        return given.value, given.line
+    title = front.first("title")
+    by_title = settings.get("SLUGIFY_SOURCE", "title") == "title" and title is not None
+    text = title.value if by_title and title else Path(source.path).stem
+    slug = slugify(
+        text,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+    return slug, title.line if by_title and title else 1
+
+
+def duplicate_slugs(sources: list[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
+    """Explainers that would be written to the same URL (Pelican keeps one and drops the others)."""
+    options = ExplainerSettings.from_settings(settings)
+    default_lang = str(settings.get("DEFAULT_LANG", "en"))
+    groups: dict[tuple[bool, str, str], list[tuple[SourceFile, int]]] = {}
+    for source in sources:
+        parsed = parse_explainer(source.text, options)
+        status = status_of(parsed, settings.get("DEFAULT_METADATA"))
+        if status == "skip":
+            continue
+        lang = parsed.front_matter.first("lang")
+        slug, line = slug_of(parsed.front_matter, source, settings)
+        key = (status == "draft", slug, lang.value if lang and lang.value else default_lang)
+        groups.setdefault(key, []).append((source, line))
+    found = []
+    for (_draft, slug, _lang), members in groups.items():
+        for source, line in members[1:] if len(members) > 1 else []:
+            first = members[0][0].display
+            found.append(
+                Diagnostic(
+                    source.display,
+                    line,
+                    f"the slug '{slug}' is also {first}'s: both would be written to the same page",
+                    "rename one of the files, or give one a 'Slug: …' of its own",
+                )
+            )
+    return found
+
+
+def missing_templates(sources: list[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
+    """``Template: name`` naming no template of the theme (Pelican would stop with a traceback)."""
+    theme = settings.get("THEME")
+    if not theme:
+        return []
+    options = ExplainerSettings.from_settings(settings)
+    found = []
+    for source in sources:
+        given = parse_explainer(source.text, options).front_matter.first("template")
+        if (
+            given is not None
+            and _SLUG.match(given.value)
+            and not (Path(theme) / "templates" / f"{given.value}.html").is_file()
+        ):
+            message = f"the theme has no template '{given.value}'"
+            found.append(Diagnostic(source.display, given.line, message, "remove the line to use the explainer layout"))
+    return found
+
+
 def collect(settings: Mapping[str, Any]) -> Findings:
     """Every problem in every explainer of the site (pure: reads files, writes nothing)."""
     options = ExplainerSettings.from_settings(settings)
     total = Findings()
+    sources: list[SourceFile] = []
     for item in read_sources(dict(settings)):
         if isinstance(item, Diagnostic):
             total.errors.append(item)
             continue
+        sources.append(item)
         found = validate_source(item, options, settings.get("DEFAULT_METADATA"))
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
+    total.errors.extend(duplicate_slugs(sources, settings))
+    total.errors.extend(missing_templates(sources, settings))
     total.errors.sort()
     total.notes.sort()
     return total

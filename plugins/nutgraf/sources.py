@@ -6,6 +6,7 @@ files are explainers, how they are decoded, and where a fenced block starts.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,8 +51,12 @@ def content_folders(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> lis
 
 
 def markdown_files(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
-    """The Markdown files Pelican will read as that content kind, in a stable order."""
+    """The Markdown files Pelican will read as that content kind, in a stable order.
+
+    Files reached through a link out of content/ are left out: ``links_out_of_content`` reports them.
+    """
     ignored = set(settings.get("IGNORE_FILES") or [])
+    root = Path(settings["PATH"]).resolve()
     files: set[Path] = set()
     for folder in content_folders(settings, key):
         if folder.is_dir():
@@ -59,9 +64,35 @@ def markdown_files(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list
                 path
                 for path in folder.rglob("*")
                 if path.suffix in MARKDOWN_SUFFIXES and path.is_file() and not path.name.startswith(".")
-                if path.name not in ignored
+                if path.name not in ignored and path.resolve().is_relative_to(root)
             )
     return sorted(files)
+
+
+def links_out_of_content(settings: dict[str, Any]) -> list[Diagnostic]:
+    """Every symbolic link in content/ that leads outside it.
+
+    Pelican follows links, so a link to a file elsewhere on the machine (a key, a password file)
+    would be read as an explainer or copied into the public site as a static file.
+    """
+    content = Path(settings["PATH"])
+    root = content.resolve()
+    project = content.absolute().parent
+    found: list[Diagnostic] = []
+    for folder, subfolders, names in os.walk(content):  # links are not followed, only looked at
+        for name in sorted([*subfolders, *names]):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                shown = Path(os.path.relpath(path.absolute(), project)).as_posix()
+                found.append(
+                    Diagnostic(
+                        shown,
+                        1,
+                        f"is a link to {path.readlink()}, outside content/",
+                        "copy what you need into content/ instead of linking to it",
+                    )
+                )
+    return found
 
 
 def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic:

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from nutgraf.diagnostics import Diagnostic
+from nutgraf.sources import links_out_of_content
 
 Settings = dict[str, Any]
 
@@ -42,8 +43,8 @@ def _stage(settings: Settings, name: str) -> Iterator[Callable[..., Any]]:
 
 
 def check_content(settings: Settings) -> list[Diagnostic]:
-    """Every problem every plugin finds in the content, sorted by place."""
-    diagnostics: list[Diagnostic] = []
+    """Every problem every plugin finds in the content (and links out of it), sorted by place."""
+    diagnostics: list[Diagnostic] = links_out_of_content(settings)
     for check in _stage(settings, "check_content"):
         diagnostics.extend(check(settings))
     return sorted(set(diagnostics))
