@@ -51,7 +51,10 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
         "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
         "files": [(file.relative_to(content_root.resolve()).as_posix(), _digest(file)) for file in files],
     }
-    canonical = json.dumps(inputs, sort_keys=True, default=str)
+    try:
+        canonical = json.dumps(inputs, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types, as in a malformed block: not worth remembering
+        return None
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
