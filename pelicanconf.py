@@ -85,7 +85,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Pelican's content cache is keyed on the Markdown file alone, which would serve
-# stale pages when chart data changes; our own caches are keyed on content.
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache keeps each parsed page between builds. It is keyed on the Markdown
+# file alone, so nutgraf files it under a fingerprint of these settings and of the plugins' code
+# (nutgraf.content_cache), and chart figures go into pages after it (charts.hooks.attach_charts):
+# an edited data file, setting or plugin never serves a stale page.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = ".cache/pelican"
+CHECK_MODIFIED_METHOD = "md5"

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pelican import signals
 
 from charts.feed import rewrite_feed
-from charts.hooks import add_markdown_extension, check_content, finalize_output, flag_charts, prepare_build
+from charts.hooks import add_markdown_extension, attach_charts, check_content, finalize_output, prepare_build
 
 __all__ = ["check_content", "finalize_output", "prepare_build", "register"]
 
 
 def register() -> None:
     signals.initialized.connect(add_markdown_extension)
-    signals.content_object_init.connect(flag_charts)
+    signals.content_object_init.connect(attach_charts)
     signals.feed_generated.connect(rewrite_feed)

@@ -30,6 +30,7 @@ class DataLimits:
 
 DEFAULT_LIMITS = DataLimits()
 
+
 class DataError(Exception):
     """A data file is missing, outside content/, or unreadable; the message says which."""
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-from bs4 import BeautifulSoup
 
 from charts.block import ChartBlock, chart_blocks
 from charts.cache import ChartCache
 from charts.library import ChartLibrary
 from charts.locale import document_lang
-from charts.markdown_extension import ChartExtension
+from charts.markdown_extension import PLACEHOLDER, ChartExtension
 from charts.prepare import prepare_chart
 from charts.problem import ChartError
 from charts.settings import ChartSettings
@@ -22,8 +20,9 @@ from charts.validate import check_block
 from nutgraf.diagnostics import ContentError, Diagnostic
 from nutgraf.sources import SourceFile, read_sources
 
-# Where prepare_build leaves the build's charts for the Markdown extension (the same settings dict).
-LIBRARY_SETTING = "CHARTS_LIBRARY"
+# Each build's charts, by its output folder. Kept out of Pelican's settings on purpose: Pelican
+# pickles the settings (through every tag and category) into its content cache.
+_LIBRARIES: dict[str, ChartLibrary] = {}
 
 
 def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
@@ -50,10 +49,20 @@ def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic
     return blocks, diagnostics
 
 
+@dataclass(frozen=True)
+class ChartLanguage:
+    """A document's ``Lang:`` → the language its charts are drawn in: '' for the default language,
+    whose charts keep the settings' own locale and fonts. (A class, not a closure: Pelican pickles it.)"""
+
+    default_lang: str
+
+    def __call__(self, lang: str) -> str:
+        same = lang.replace("_", "-").casefold() in ("", self.default_lang.replace("_", "-").casefold())
+        return "" if same else lang
+
+
 def _chart_lang(lang: str, settings: dict[str, Any]) -> str:
-    """'' for the default language, whose charts keep the settings' own locale and fonts."""
-    default = str(settings.get("DEFAULT_LANG") or "en")
-    return "" if lang.replace("_", "-").casefold() in ("", default.replace("_", "-").casefold()) else lang
+    return ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))(lang)
 
 
 def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
@@ -70,6 +79,24 @@ def new_library(settings: dict[str, Any]) -> ChartLibrary:
     return ChartLibrary(chart_settings, settings.get("SITEURL", "").rstrip("/"), ChartCache(chart_settings.cache_path))
 
 
+def library_for(settings: dict[str, Any]) -> ChartLibrary:
+    """The build's chart library: the one ``prepare_build`` filled, or an empty one (a plain ``pelican`` run)."""
+    key = str(settings["OUTPUT_PATH"])
+    if key not in _LIBRARIES:
+        _LIBRARIES[key] = new_library(settings)
+    return _LIBRARIES[key]
+
+
+@dataclass(frozen=True)
+class LibraryLookup:
+    """What the Markdown extension holds to find the build's charts: small, so Pelican can pickle it."""
+
+    output_path: str
+
+    def __call__(self) -> ChartLibrary:
+        return _LIBRARIES[self.output_path]
+
+
 def prepare_build(settings: dict[str, Any]) -> None:
     """Build every chart's spec (running Altair modules), then render the new ones in parallel."""
     started = time.perf_counter()
@@ -83,7 +110,7 @@ def prepare_build(settings: dict[str, Any]) -> None:
     if diagnostics:
         raise ContentError(diagnostics)
     rendered, cached = library.render()
-    settings[LIBRARY_SETTING] = library
+    _LIBRARIES[str(settings["OUTPUT_PATH"])] = library
     # Printed, not logged: the build shows only warnings, and a warning would fail it.
     print(
         f"Rendered {rendered} chart{'s' if rendered != 1 else ''} ({cached} from cache)"
@@ -93,34 +120,37 @@ def prepare_build(settings: dict[str, Any]) -> None:
 
 
 def finalize_output(settings: dict[str, Any], output_path: str) -> None:
-    library = settings.get(LIBRARY_SETTING)
-    if isinstance(library, ChartLibrary):
+    library = _LIBRARIES.pop(str(settings["OUTPUT_PATH"]), None)
+    if library is not None:
         library.write_assets(Path(output_path))
 
 
 def add_markdown_extension(pelican: Any) -> None:
     """``initialized`` handler: our extension joins Pelican's Markdown extensions."""
     settings = pelican.settings
-
-    def library() -> ChartLibrary:
-        if not isinstance(settings.get(LIBRARY_SETTING), ChartLibrary):
-            settings[LIBRARY_SETTING] = new_library(settings)  # a plain `pelican` run: render on demand
-        return settings[LIBRARY_SETTING]
-
-    def language(lang: str) -> tuple[str, Any]:
-        """The chart language of a document, and the gettext of its page (the i18n plugin's, when loaded)."""
-        translator = settings.get("I18N_GETTEXT")
-        return _chart_lang(lang, settings), (translator(lang) if callable(translator) else None)
-
-    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(library, language))
+    library_for(settings)  # so that the extension finds one even in a plain ``pelican`` run
+    lookup = LibraryLookup(str(settings["OUTPUT_PATH"]))
+    chart_language = ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))
+    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(lookup, chart_language))
 
 
-def flag_charts(instance: Any) -> None:
-    """``content_object_init`` handler: pages with charts load the chart stylesheet and script."""
+def attach_charts(instance: Any) -> None:
+    """``content_object_init``: swap each chart placeholder for its figure, and flag the page.
+
+    Runs for every page on every build, cached or not, so a figure always shows the chart
+    as rendered from today's data. Pages with charts load the chart stylesheet and script,
+    and offer their first chart's image to feeds and social cards.
+    """
     content = getattr(instance, "_content", None) or ""
-    if 'class="chart"' not in content:
+    keys = PLACEHOLDER.findall(content)
+    if not keys:
         return
+    library = library_for(instance.settings)
+    translator = instance.settings.get("I18N_GETTEXT")  # the i18n plugin's, when it is loaded
+    gettext = translator(getattr(instance, "lang", None)) if callable(translator) else None
+    used_ids: set[str] = set()  # chart anchors are unique within a page
+    instance._content = PLACEHOLDER.sub(
+        lambda match: library.figure_by_key(match[1], used_ids, gettext=gettext), content
+    )
     instance.has_charts = True
-    figure = BeautifulSoup(content, "html.parser").select_one("figure.chart[data-chart-image]")
-    if figure is not None:
-        instance.chart_image = figure["data-chart-image"]
+    instance.chart_image = library.image_url(keys[0])

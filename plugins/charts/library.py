@@ -22,7 +22,7 @@ from nutgraf.diagnostics import ContentError, Diagnostic
 OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
 
 
-def _library_key(digest: str, lang: str) -> str:
+def chart_key(digest: str, lang: str) -> str:
     """The same block in two languages is two charts: numbers and dates are drawn in each one's locale."""
     return f"{lang}:{digest}" if lang else digest
 
@@ -40,7 +40,7 @@ class ChartLibrary:
     charts: dict[str, PreparedChart] = field(default_factory=dict)  # by block digest (and language)
 
     def add(self, prepared: PreparedChart) -> None:
-        self.charts[_library_key(prepared.block.digest, prepared.block.lang)] = prepared
+        self.charts[chart_key(prepared.block.digest, prepared.block.lang)] = prepared
 
     def render(self) -> tuple[int, int]:
         """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
@@ -67,7 +67,7 @@ class ChartLibrary:
 
     def lookup(self, body: str, lang: str = "") -> PreparedChart:
         """The prepared chart of a block; prepared now if the build did not (a plain ``pelican`` run)."""
-        digest = _library_key(block_digest(body), lang)
+        digest = chart_key(block_digest(body), lang)
         if digest not in self.charts:
             parsed = parse_block(body, "chart block", 0)
             if isinstance(parsed, Diagnostic):
@@ -80,10 +80,16 @@ class ChartLibrary:
             self.render()
         return self.charts[digest]
 
-    def figure(
-        self, body: str, used_ids: set[str], *, lang: str = "", gettext: Callable[[str], str] | None = None
-    ) -> str:
-        chart = self.lookup(body, lang)
+    def image_url(self, key: str) -> str:
+        """The absolute URL (when SITEURL is) of the PNG of a prepared chart."""
+        return self.url(self.asset(self.charts[key], "chart.png"))
+
+    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
+        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+        chart = self.charts.get(key)
+        if chart is None:  # only when a page came from Pelican's cache in a run that skipped prepare_build
+            msg = "a chart of this page was not prepared in this build"
+            raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
         options = chart.block.options
         title = str(options.get("title") or "")
         anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.job.key[:8]}"

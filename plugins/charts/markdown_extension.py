@@ -1,24 +1,32 @@
-"""Python-Markdown extension: each ```chart block becomes its rendered figure.
+"""Python-Markdown extension: each ```chart block becomes a placeholder for its figure.
 
-It runs before fenced code (priority 25) and Pelican's meta (27), and only looks charts up:
-they were validated and rendered by ``prepare_build`` before Pelican started.
+It runs before fenced code (priority 25) and Pelican's meta (27). The placeholder names the
+chart by its key (the block's digest, and its language) and is swapped for the rendered
+figure when the page object is made (``hooks.attach_charts``), so Pelican's content cache,
+keyed on the Markdown file alone, can keep the parsed page while the chart's data changes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from charts.block import CHART_INFO
-from charts.library import ChartLibrary
+from charts.block import CHART_INFO, block_digest
+from charts.library import ChartLibrary, chart_key
 from charts.locale import document_lang
 from nutgraf.sources import fenced_blocks
 
 PRIORITY = 29
-# A document's `Lang:` → (the language its charts are drawn in, '' for the default; its page's gettext or None).
-Language = Callable[[str], tuple[str, Callable[[str], str] | None]]
+# A document's `Lang:` → the language its charts are drawn in ('' for the default language).
+Language = Callable[[str], str]
+PLACEHOLDER = re.compile(r"<!-- nutgraf-chart ((?:[A-Za-z0-9-]+:)?[0-9a-f]{64}) -->")
+
+
+def placeholder_html(key: str) -> str:
+    return f"<!-- nutgraf-chart {key} -->"
 
 
 class ChartPreprocessor(Preprocessor):
@@ -32,13 +40,12 @@ class ChartPreprocessor(Preprocessor):
         blocks = [b for b in fenced_blocks(text) if b.closed and b.info.split()[:1] == [CHART_INFO]]
         if not blocks:
             return lines
-        used_ids: set[str] = set()  # per document: one extension instance serves every file
         # Meta has not run yet (priority 27): the front matter is still the first lines.
-        lang, gettext = self.language(document_lang(lines)) if self.language else ("", None)
-        figures = [self.library().figure(block.body, used_ids, lang=lang, gettext=gettext) for block in blocks]
+        lang = self.language(document_lang(lines)) if self.language else ""
         result = list(lines)
-        for block, figure in reversed(list(zip(blocks, figures, strict=True))):
-            placeholder = self.md.htmlStash.store(figure)
+        for block in reversed(blocks):
+            self.library().lookup(block.body, lang)  # prepared (or, outside ``invoke build``, rendered) now
+            placeholder = self.md.htmlStash.store(placeholder_html(chart_key(block_digest(block.body), lang)))
             result[block.line - 1 : block.end_line] = ["", placeholder, ""]
         return result
 

@@ -16,7 +16,7 @@ from charts.data import Table
 from charts.locale import chart_locale
 from charts.render import RenderJob, renderer_versions
 from charts.settings import ChartSettings
-from charts.spec import build_spec
+from charts.spec_memo import spec_memo
 
 # Specs combining several views size each view themselves; only single and layered views are fitted.
 _COMPOUND = ("facet", "concat", "hconcat", "vconcat", "repeat")
@@ -92,7 +92,9 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
-    built = build_spec(block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits)
+    built = spec_memo(settings.cache_path).build(
+        block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+    )
     size = sizes(block, settings)
     locale = chart_locale(block.lang)
     if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring

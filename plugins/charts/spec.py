@@ -188,16 +188,16 @@ def _line_of(text: str, needle: str) -> int:
     return 1
 
 
-def _data_nodes(spec: Any) -> Iterator[dict[str, Any]]:
+def data_nodes(spec: Any) -> Iterator[dict[str, Any]]:
     if isinstance(spec, dict):
         data = spec.get("data")
         if isinstance(data, dict) and isinstance(data.get("url"), str):
             yield data
         for value in spec.values():
-            yield from _data_nodes(value)
+            yield from data_nodes(value)
     elif isinstance(spec, list):
         for item in spec:
-            yield from _data_nodes(item)
+            yield from data_nodes(item)
 
 
 def _spec_field_types(spec: Any) -> Iterator[tuple[str, str]]:
@@ -250,7 +250,7 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
     problems: list[ChartProblem] = []
     tables: list[Table] = []
     temporal = {field for field, kind in _spec_field_types(spec) if kind == "temporal"}
-    for data in _data_nodes(spec):
+    for data in data_nodes(spec):
         url = data.pop("url")
         try:
             table = load_table(content_root, url, limits)

@@ -8,7 +8,8 @@ import re
 from charts.block import ALL_KEYS, FORM_KEYS, REQUIRED_KEYS, ChartBlock
 from charts.problem import ChartError
 from charts.settings import ChartSettings
-from charts.spec import check_altair_reference, shorthand, spec_file
+from charts.spec import check_altair_reference
+from charts.spec_memo import spec_memo
 from charts.suggest import did_you_mean
 from nutgraf.diagnostics import Diagnostic
 
@@ -79,7 +80,7 @@ def check_form(block: ChartBlock, settings: ChartSettings) -> list[Diagnostic]:
     if block.form == "shorthand" and "data" not in block.options:
         return []
     try:
-        (spec_file if block.form == "spec" else shorthand)(block, root, settings.data_limits)
+        spec_memo(settings.cache_path).build(block, root, limits=settings.data_limits)
     except ChartError as error:
         return [problem.diagnostic(block) for problem in error.problems]
     return []

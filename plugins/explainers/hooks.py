@@ -29,20 +29,27 @@ def options_for(settings: dict[str, Any]) -> ExplainerSettings:
     return options
 
 
+class Translator:
+    """A page's gettext, from the i18n plugin (set up after us, so looked up when a file is read).
+
+    A class rather than a closure: Pelican pickles its settings, and with them this, into its content cache.
+    """
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def __call__(self, lang: str | None) -> Callable[[str], str]:
+        gettext = self.settings.get("I18N_GETTEXT")
+        return gettext(lang) if callable(gettext) else str
+
+
 def add_markdown_extension(pelican: Any) -> None:
     """``initialized``: our Markdown extension joins the reader's (once, however often the plugin is loaded)."""
     options = options_for(pelican.settings)
     markdown = pelican.settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
-    settings = pelican.settings
-
-    def translator(lang: str | None) -> Callable[[str], str]:
-        """The page's gettext from the i18n plugin (set up after us, so looked up when a file is read)."""
-        gettext = settings.get("I18N_GETTEXT")
-        return gettext(lang) if callable(gettext) else str
-
     if not any(isinstance(extension, ExplainerExtension) for extension in extensions):
-        extensions.append(ExplainerExtension(options, translator))
+        extensions.append(ExplainerExtension(options, Translator(pelican.settings)))
 
 
 def attach_explainer(content: Any) -> None:

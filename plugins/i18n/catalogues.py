@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -79,6 +80,11 @@ class Catalogues:
 
     folder: Path
     _loaded: dict[str, NullTranslations] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the loaded translations (they hold lambdas): Pelican's content cache pickles
+        the settings, which hold these catalogues; they load again from ``folder`` when needed."""
+        return {"folder": self.folder, "_loaded": {}}
 
     def for_language(self, language: str) -> NullTranslations:
         key = language.casefold()

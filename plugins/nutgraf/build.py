@@ -20,12 +20,14 @@ from pelican.settings import read_settings
 
 from nutgraf import stages
 from nutgraf.atomic_output import InterruptedAfterSwap, staged_directory
+from nutgraf.content_cache import content_cache_path, discarded_on_failure
 from nutgraf.diagnostics import ContentError, print_diagnostics
 
 logger = logging.getLogger(__name__)
 
 # Pelican's fatal logger raises this message when a warning is logged under --fatal.
 _PELICAN_FATAL_MESSAGE = "Warning or error encountered"
+_PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
 
 
 def source_date_epoch(project: Path) -> int:
@@ -100,8 +102,13 @@ def build(settings: dict[str, Any]) -> int:
             staged_settings = dict(
                 settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False, BUILD_DATE=build_date
             )
-            stages.prepare_build(staged_settings)
-            Pelican(staged_settings).run()
+            cache_folder = None
+            if settings.get("CACHE_CONTENT"):
+                cache_folder = content_cache_path(settings, _PLUGINS_FOLDER)
+                staged_settings["CACHE_PATH"] = str(cache_folder)
+            with discarded_on_failure(cache_folder):
+                stages.prepare_build(staged_settings)
+                Pelican(staged_settings).run()
             stages.finalize_output(staged_settings, str(staging))
     except ContentError as error:
         print_diagnostics(error.diagnostics)

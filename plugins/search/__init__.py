@@ -29,7 +29,7 @@ def add_search_page(pelican: Any) -> None:
 def finalize_output(settings: dict[str, Any], output_path: str) -> None:
     search = SearchSettings.from_settings(settings)
     if search.enabled:
-        build_index(Path(output_path), search.index_folder, search.language)
+        build_index(Path(output_path), search.index_folder, search.language, search.cache_path)
 
 
 def register() -> None:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+
+def _project_path(settings: dict[str, Any], value: str | Path) -> Path:
+    """A path relative to the project (where the settings and content/ live), made absolute."""
+    path = Path(value)
+    return path if path.is_absolute() else Path(settings["PATH"]).parent / path
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,7 @@ class SearchSettings:
     # SEARCH_LANGUAGE: one language for every page; "" (the default) indexes each page in its <html lang>,
     # one index per language, so a translation is searched in its own language.
     language: str = ""
+    cache_path: Path = Path(".cache/search")  # SEARCH_CACHE_PATH: searchable page copies and the last index
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> SearchSettings:
@@ -26,4 +34,5 @@ class SearchSettings:
             save_as=settings.get("SEARCH_SAVE_AS", cls.save_as),
             index_folder=settings.get("SEARCH_INDEX_FOLDER", cls.index_folder),
             language=str(settings.get("SEARCH_LANGUAGE") or cls.language),
+            cache_path=_project_path(settings, settings.get("SEARCH_CACHE_PATH", cls.cache_path)),
         )

@@ -1,0 +1,112 @@
+"""Built Vega-Lite specs remembered by what they are built from, in memory and across builds.
+
+Building a shorthand chart with Altair (and its schema validation) costs about 0.1 s, far more
+than the rest of a warm build spends on the chart; the result depends only on the block's
+drawing keys, the bytes of its data or spec file, and Altair's version. ``altair:`` modules
+are never remembered: they are the editor's code and may read anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import tempfile
+from pathlib import Path
+
+import altair as alt
+
+from charts.block import FORM_KEYS, ChartBlock
+from charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
+from charts.problem import ChartError
+from charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
+
+MEMO_VERSION = "1"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str | None:
+    """The hash of everything the block's spec is built from; None when it cannot be remembered."""
+    if block.form == "altair":
+        return None
+    drawing = {key: block.options[key] for key in sorted(block.options) if key in FORM_KEYS[block.form]}
+    try:
+        if block.form == "spec":
+            path = resolve_inside(content_root, block.options.get("spec"), "spec file")
+            spec, _ = read_spec_file(path, path.name)
+            urls = sorted(str(node["url"]) for node in data_nodes(spec))
+            files = [path, *(resolve_inside(content_root, url) for url in urls)]
+        else:
+            files = [resolve_inside(content_root, block.options.get("data"))]
+    except (DataError, ChartError, OSError, ValueError, RecursionError):
+        return None  # the build itself reports what is wrong; nothing to remember
+    inputs = {
+        "memo": MEMO_VERSION,
+        "altair": alt.__version__,
+        "form": block.form,
+        "drawing": drawing,
+        "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
+        "files": [(file.relative_to(content_root.resolve()).as_posix(), _digest(file)) for file in files],
+    }
+    try:
+        canonical = json.dumps(inputs, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types, as in a malformed block: not worth remembering
+        return None
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class SpecMemo:
+    """Specs of shorthand and ``spec:`` charts, kept in ``folder`` (and in memory for this process)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.memory: dict[str, BuiltSpec] = {}
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _load(self, key: str) -> BuiltSpec | None:
+        if key in self.memory:
+            return self.memory[key]
+        try:
+            built = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        if isinstance(built, BuiltSpec):
+            self.memory[key] = built
+            return built
+        return None
+
+    def _store(self, key: str, built: BuiltSpec) -> None:
+        self.memory[key] = built
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
+            handle.write(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
+
+    def build(
+        self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+    ) -> BuiltSpec:
+        """``build_spec``, remembered for shorthand and ``spec:`` charts (ChartError as build_spec)."""
+        key = memo_key(block, content_root, limits)
+        if key is not None and (built := self._load(key)) is not None:
+            return built
+        built = build_spec(block, content_root, timeout=timeout, limits=limits)
+        if key is not None:
+            self._store(key, built)
+        return built
+
+
+_MEMOS: dict[Path, SpecMemo] = {}
+
+
+def spec_memo(cache_path: Path) -> SpecMemo:
+    """The process's memo for a chart cache folder (shared by ``check_content`` and ``prepare_build``)."""
+    folder = cache_path / "specs"
+    if folder not in _MEMOS:
+        _MEMOS[folder] = SpecMemo(folder)
+    return _MEMOS[folder]

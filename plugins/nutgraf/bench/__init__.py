@@ -1,0 +1,1 @@
+"""``invoke bench``: how fast nutgraf builds a large synthetic site, against plain Pelican."""

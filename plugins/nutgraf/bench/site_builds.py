@@ -1,0 +1,86 @@
+"""The builds the benchmark times: plain Pelican (the baseline) and nutgraf, on one synthetic site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from nutgraf.bench import measure, synthetic
+
+ROOT = Path(__file__).resolve().parents[3]
+
+_BASELINE_SETTINGS = """\
+# Plain Pelican: the same explainers, no nutgraf plugins or charts, Pelican's own theme
+# and its content cache: the yardstick our warm rebuild is measured against.
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+
+PATH = "content-plain"
+PLUGINS = []
+THEME = "simple"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican-plain"
+TEMPLATE_PAGES = {{}}
+"""
+
+
+@dataclass
+class BenchSite:
+    """A synthetic project in ``root``: our settings, theme and plugins, plus N explainers."""
+
+    root: Path
+    count: int
+
+    @classmethod
+    def create(cls, root: Path, count: int) -> BenchSite:
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "pelicanconf.py", root / "pelicanconf.py")
+        for folder in ("theme", "plugins"):
+            (root / folder).symlink_to(ROOT / folder, target_is_directory=True)
+        shutil.copytree(ROOT / "content" / "extra", root / "content" / "extra")
+        synthetic.write_site(root / "content", count)
+        # One explainer without charts, for the page-weight budget.
+        text, _ = synthetic.explainer(count, with_charts=False)
+        (root / "content" / "explainers" / "no-charts.md").write_text(text, encoding="utf-8")
+        synthetic.write_site(root / "content-plain", count, with_charts=False)
+        (root / "baselineconf.py").write_text(_BASELINE_SETTINGS.format(root=str(root)), encoding="utf-8")
+        return cls(root, count)
+
+    def _env(self) -> dict[str, str]:
+        return dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+
+    def baseline(self) -> measure.Run:
+        command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
+        return self._checked(measure.run(command, self.root, self._env()))
+
+    def nutgraf(self) -> measure.Run:
+        command = [sys.executable, "-m", "nutgraf", "build", "--output", "output"]
+        return self._checked(measure.run(command, self.root, self._env()))
+
+    def clear_caches(self) -> None:
+        shutil.rmtree(self.root / ".cache", ignore_errors=True)
+        for output in ("output", "output-plain"):
+            shutil.rmtree(self.root / output, ignore_errors=True)
+
+    def edit_text(self, index: int) -> None:
+        path = self.root / "content" / "explainers" / f"bench-{index:05d}.md"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\nAn added closing sentence, as an editor's edit.\n")
+
+    def edit_data(self, index: int) -> None:
+        """Drop the last row of one chart's data: a real edit that keeps every number real."""
+        path = next((self.root / "content" / "data" / "bench").glob(f"{index:05d}-0-*.csv"))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+    @staticmethod
+    def _checked(run: measure.Run) -> measure.Run:
+        if run.returncode != 0:
+            msg = f"a benchmark build failed (exit {run.returncode}):\n{run.stderr[-4000:]}"
+            raise RuntimeError(msg)
+        return run

@@ -1,0 +1,76 @@
+"""Where Pelican keeps its content cache: a folder per fingerprint of what the parsed pages depend on.
+
+Pelican keys its reader cache on each Markdown file alone and never notices that the settings
+or our Markdown extensions changed; a stale page would then be served from the cache. Naming
+the folder after a hash of the settings, of our plugins' code and of the library versions
+makes any such change start a fresh cache (and a failed build removes it: Pelican leaves a
+half-written cache file behind when it cannot save, and cannot read one back). Chart data is not part of it: chart figures are
+put into pages after the cache (see ``charts.hooks.attach_charts``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+# Settings that change on every build, or that only say where files go.
+_VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE", "DELETE_OUTPUT_DIRECTORY"})
+_LIBRARIES = ("pelican", "markdown")
+# Our Markdown extensions' code, and the catalogues they translate headings such as "Sources" with.
+_CODE_SUFFIXES = (".py", ".po")
+
+
+def _plain(value: Any) -> Any:
+    """Values as JSON can say them; objects become their type's name (their repr holds addresses)."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+    return type(value).__qualname__
+
+
+def fingerprint(settings: dict[str, Any], code_folders: list[Path]) -> str:
+    digest = hashlib.sha256()
+    plain = {key: _plain(value) for key, value in settings.items() if key not in _VOLATILE}
+    digest.update(json.dumps(plain, sort_keys=True).encode())
+    digest.update(json.dumps({name: version(name) for name in _LIBRARIES}).encode())
+    for folder in code_folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in _CODE_SUFFIXES or not path.is_file():
+                continue
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_cache_path(settings: dict[str, Any], plugins_folder: Path) -> Path:
+    """The cache folder for these settings and this code; older folders beside it are removed."""
+    root = Path(settings["CACHE_PATH"])
+    if not root.is_absolute():
+        root = Path(settings["PATH"]).parent / root
+    current = root / fingerprint(settings, [plugins_folder, Path(settings["THEME"]) / "translations"])
+    if root.is_dir():
+        for folder in root.iterdir():
+            if folder != current and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+    return current
+
+
+@contextmanager
+def discarded_on_failure(folder: Path | None) -> Iterator[None]:
+    """Remove the cache folder when the Pelican run inside fails, whatever the reason."""
+    try:
+        yield
+    except BaseException:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
