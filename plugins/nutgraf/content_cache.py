@@ -4,8 +4,8 @@ Pelican keys its reader cache on each Markdown file alone and never notices that
 or our Markdown extensions changed; a stale page would then be served from the cache. Naming
 the folder after a hash of the settings, of our plugins' code and of the library versions
 makes any such change start a fresh cache (and a failed build removes it: Pelican leaves a
-half-written cache file behind when it cannot save, and cannot read one back). Chart data is not part of it: chart figures are
-put into pages after the cache (see ``charts.hooks.attach_charts``).
+half-written cache file behind when it cannot save, and cannot read one back). Chart data is
+not part of it: chart figures are put into pages after the cache (``charts.hooks.attach_charts``).
 """
 
 from __future__ import annotations
