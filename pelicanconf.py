@@ -24,7 +24,9 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # The theme's strings come from gettext catalogues (theme/translations/<lang>/LC_MESSAGES/messages.po),
 # chosen per page by its language; other languages' dates are written by Babel (I18N_DATE_FORMAT).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["jinja2.ext.i18n"]}
+# Autoescape: titles, deks, topics and tags are editors' text, never markup. HTML that is meant as
+# HTML (rendered Markdown, charts, JSON-LD) is marked safe where the template prints it.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]

@@ -32,7 +32,6 @@ _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MARKDOWN_SYNTAX = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
 # Values that become part of a URL, a file name or an HTML attribute: no slashes, dots or quotes.
 _SLUG = re.compile(r"^[\w-]+$")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag, e.g. en or pt-BR
 
 
 @dataclass
@@ -112,7 +111,6 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
 
     for key, pattern, hint in (
         ("slug", _SLUG, "use letters, digits and hyphens, e.g. 'Slug: delta-floods'"),
-        ("lang", _LANG, "use a language tag such as 'en' or 'pt-BR'"),
         ("template", _SLUG, "name a template of the theme without '.html', e.g. 'article'"),
     ):
         item = front.first(key)

@@ -181,7 +181,7 @@ CHECK_CASES = [
         {EXPLAINER: front("Tags:", 'Lang: en"><script>x</script>\nTags:')},
         EXPLAINER,
         "Lang:",
-        "is not a valid lang",
+        "unknown language",
     ),
     # Script where a URL or an id goes -------------------------------------------------------------
     _chart_case(

@@ -84,13 +84,8 @@ def test_key_figure_and_updates_are_text(site: Path) -> None:
     assert injected(update) == []
 
 
-THEME = (
-    "theme/templates print article.title, article.summary|striptags (which unescapes entities), topic and tag "
-    "names without |e; Pelican does not autoescape"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=THEME)
 @pytest.mark.parametrize(
     "name",
     [
