@@ -84,8 +84,6 @@ def test_key_figure_and_updates_are_text(site: Path) -> None:
     assert injected(update) == []
 
 
-
-
 @pytest.mark.parametrize(
     "name",
     [
