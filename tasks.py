@@ -6,7 +6,6 @@ so an editor's laptop and CI run exactly the same code.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shlex
 import shutil
@@ -63,7 +62,7 @@ def check(c, production=False, site=False):
     """Check all content without writing the site (exit 1 on any problem); --site checks the built site too."""
     _nutgraf(c, "check", "--settings", _settings(production))
     if site:
-        _install_site_check_tools(c)
+        _install_test_requirements(c)  # the checkers: Nu, axe-core, Chromium, Java
         _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
 
 
@@ -117,44 +116,29 @@ def clean(c):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _install_site_check_tools(c: Context) -> None:
-    """The Nu HTML checker and axe-core (npm, pinned in package-lock.json), and Java to run the checker."""
-    sudo = "" if os.geteuid() == 0 else "sudo "
-    if not (ROOT / "node_modules").is_dir():
-        with c.cd(str(ROOT)):
-            # --ignore-scripts: vnu-jar's install script only fetches a Java we install from Debian.
-            c.run("npm ci --ignore-scripts --no-audit --no-fund")
-    if not shutil.which("java"):
-        c.run(
-            f"{sudo}apt-get update -qq && "
-            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless"
-        )
-
-
-def _install_cjk_fonts(c: Context) -> None:
-    """Noto CJK (Debian's fonts-noto-cjk): charts in Chinese, Japanese or Korean need its glyphs in their PNGs."""
-    if not Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists():
-        sudo = "" if os.geteuid() == 0 else "sudo "
-        c.run(
-            f"{sudo}apt-get update -qq && "
-            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk"
-        )
+# Debian packages the tests need, and how to tell each is there: the browser the tests drive,
+# the CJK font that Chinese charts and cards are drawn with, and Java for the Nu HTML checker.
+_DEBIAN_PACKAGES = {
+    "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists(),
+    "default-jre-headless": lambda: shutil.which("java") is not None,
+}
 
 
 def _install_test_requirements(c: Context) -> None:
-    """Install what the tests need when it is absent, so one command works on a fresh machine."""
-    missing = [
-        name
-        for name in ("pytest", "xdist", "playwright", "feedparser", "hypothesis")
-        if importlib.util.find_spec(name) is None
-    ]
-    if missing or not shutil.which("check-jsonschema") or not shutil.which("ruff"):
-        c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
-    if not Path("/usr/bin/chromium").exists():
+    """Install what the tests need (pip and npm do nothing when it is there), so one command works anywhere."""
+    c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
+    if not (ROOT / "node_modules").is_dir():  # the Nu HTML checker and axe-core, pinned in package-lock.json
+        with c.cd(str(ROOT)):
+            # --ignore-scripts: vnu-jar's install script only fetches a Java we install from Debian.
+            c.run("npm ci --ignore-scripts --no-audit --no-fund")
+    missing = [package for package, present in _DEBIAN_PACKAGES.items() if not present()]
+    if missing:
         sudo = "" if os.geteuid() == 0 else "sudo "
-        c.run(f"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
-    _install_cjk_fonts(c)
-    _install_site_check_tools(c)
+        c.run(
+            f"{sudo}apt-get update -qq && "
+            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}"
+        )
 
 
 @task(
