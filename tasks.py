@@ -107,6 +107,24 @@ def publish(c, remote="origin", no_build=False):
     _nutgraf(c, "publish", "--settings", PRODUCTION_SETTINGS, "--remote", remote, *(["--no-build"] if no_build else []))
 
 
+@task(
+    help={
+        "quick": "100 explainers instead of 1,000",
+        "explainers": "how many synthetic explainers (default 1,000)",
+        "rounds": "rounds to take medians over (at least 3)",
+        "json": "also write the results as JSON to this path",
+    }
+)
+def bench(c, quick=False, explainers=1000, rounds=3, json=None):
+    """Time nutgraf against plain Pelican on a synthetic site: cold, warm, edits, memory, page weight."""
+    args = ["--explainers", str(explainers), "--rounds", str(rounds)]
+    args += ["--quick"] if quick else []
+    args += ["--json", json] if json else []
+    command = " ".join([PYTHON, "-m", "nutgraf.bench", *map(shlex.quote, args)])
+    with c.cd(str(ROOT)):
+        c.run(command, env=_env())
+
+
 @task
 def clean(c):
     """Remove the built site and the build caches."""
