@@ -33,6 +33,18 @@ def run_nutgraf(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None)
     )
 
 
+def run_invoke(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``invoke ARGS`` in a project, as an editor types it."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=root,
+        env=nutgraf_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def make_project(root: Path, files: dict[str, str | bytes], *, with_real_content: bool = False) -> Path:
     """A throwaway nutgraf project in ``root``: our settings, theme and plugins, plus ``files``.
 

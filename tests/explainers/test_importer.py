@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from explainers.importer import import_text
 from explainers.settings import ExplainerSettings
-from tests.conftest import nutgraf_env, run_nutgraf
+from tests.conftest import run_invoke, run_nutgraf
 
 SEED_TEXT = Path("/work/shared/seed/000_6a4e8caf9844670b.txt")
 SEED_LIKE = (
@@ -19,16 +17,6 @@ SEED_LIKE = (
     "Beyond the Headlines\nFourth part.\n\n\n\n"
 )
 
-
-def invoke(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=root,
-        env=nutgraf_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_parts_are_found_by_their_headings_and_lines_rejoined() -> None:
@@ -56,7 +44,7 @@ def test_invoke_new_from_the_seed_text_makes_a_draft_that_checks_and_builds(proj
     root = project()
     source = root / "seed.txt"
     source.write_bytes(SEED_TEXT.read_bytes() if SEED_TEXT.exists() else SEED_LIKE.encode())
-    result = invoke(root, "new", "--from", str(source))
+    result = run_invoke(root, "new", "--from", str(source))
     assert result.returncode == 0, result.stderr
     path = root / "content" / "explainers" / "seed.md"
     text = path.read_text(encoding="utf-8")
@@ -72,7 +60,7 @@ def test_invoke_new_from_the_seed_text_makes_a_draft_that_checks_and_builds(proj
 def test_invoke_new_from_with_a_title_names_the_file_after_it(project: Callable[..., Path]) -> None:
     root = project()
     (root / "in.txt").write_text(SEED_LIKE.replace("What's Next?", "Our Verdict"), encoding="utf-8")
-    result = invoke(root, "new", "--title", "Scams in Myanmar", "--from", "in.txt")
+    result = run_invoke(root, "new", "--title", "Scams in Myanmar", "--from", "in.txt")
     assert result.returncode == 0, result.stderr
     assert "in.txt:8: note: 'Our Verdict' looks like a heading" in result.stderr
     text = (root / "content" / "explainers" / "scams-in-myanmar.md").read_text(encoding="utf-8")

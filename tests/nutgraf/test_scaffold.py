@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import nutgraf_env, run_nutgraf
-
-
-def invoke(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=root,
-        env=nutgraf_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.conftest import run_invoke, run_nutgraf
 
 
 def test_new_creates_an_explainer_that_builds(project: Callable[..., Path]) -> None:
     root = project()
-    result = invoke(root, "new", "Floods in the delta: what we know")
+    result = run_invoke(root, "new", "Floods in the delta: what we know")
     assert result.returncode == 0, result.stderr
     path = root / "content" / "explainers" / "floods-in-the-delta-what-we-know.md"
     text = path.read_text(encoding="utf-8")
@@ -37,10 +24,10 @@ def test_new_creates_an_explainer_that_builds(project: Callable[..., Path]) -> N
 
 def test_new_refuses_to_overwrite(project: Callable[..., Path]) -> None:
     root = project()
-    assert invoke(root, "new", "Same title").returncode == 0
+    assert run_invoke(root, "new", "Same title").returncode == 0
     path = root / "content" / "explainers" / "same-title.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nEdited by hand.\n", encoding="utf-8")
-    second = invoke(root, "new", "Same title")
+    second = run_invoke(root, "new", "Same title")
     assert second.returncode != 0
     assert "already exists" in second.stderr
     assert "Edited by hand." in path.read_text(encoding="utf-8")
