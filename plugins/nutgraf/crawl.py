@@ -38,6 +38,8 @@ _URL_ATTRIBUTES = {
     "use": ("href", "xlink:href"),
     "image": ("href", "xlink:href"),
 }
+# Open Graph and Twitter images and addresses: other sites fetch them, so they must exist too.
+_URL_METAS = frozenset({"og:image", "og:url", "twitter:image"})
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 _ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 _SITE_PATH = re.compile(r"^(/[^/\s]|https?://)\S*$")
@@ -103,6 +105,8 @@ def _html_links(body: bytes) -> tuple[list[str], set[str], str | None]:
             # data-* attributes holding a site path (e.g. a chart's compiled spec) are fetched by scripts.
             if attribute.startswith("data-") and isinstance(value, str) and _SITE_PATH.match(value):
                 links.append(value)
+        if element.name == "meta" and (element.get("property") in _URL_METAS or element.get("name") in _URL_METAS):
+            links.append(str(element.get("content", "")).strip())
         if element.name == "meta" and str(element.get("http-equiv", "")).lower() == "refresh":
             match = re.search(r"url\s*=\s*(\S+)", str(element.get("content", "")), re.IGNORECASE)
             if match:

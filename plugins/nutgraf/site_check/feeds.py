@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import feedparser
 
+from nutgraf.crawl import Response
 from nutgraf.site_check.findings import Finding
-from nutgraf.site_check.links import Resource
 from nutgraf.site_check.site_files import site_path
 
 
-def check_feed(url: str, resource: Resource, base_url: str) -> list[Finding]:
+def check_feed(url: str, resource: Response, base_url: str) -> list[Finding]:
     where = site_path(base_url, url)
     if resource.status != 200:
         return [Finding("feeds", where, f"HTTP {resource.status}")]

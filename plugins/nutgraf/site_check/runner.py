@@ -27,14 +27,12 @@ def check_served_site(output: Path, base_url: str, project_root: Path = PROJECT_
 
     report.extend(html_validator.check_html(output, pages, project_root))
 
-    link_checker = links.LinkChecker(base_url)
-    report.extend(link_checker.check(page_urls + feed_urls + extra))
+    findings, responses = links.check_links(base_url, page_urls + feed_urls + extra)
+    report.extend(findings)
     # Feeds the pages announce, as well as the feed files on disk.
-    announced = [
-        url for url, res in link_checker.resources.items() if res.content_type.endswith(("atom+xml", "rss+xml"))
-    ]
+    announced = [url for url, response in responses.items() if response.media_type.endswith(("atom+xml", "rss+xml"))]
     for url in sorted(set(feed_urls) | set(announced)):
-        report.extend(feeds.check_feed(url, link_checker.resources[url], base_url))
+        report.extend(feeds.check_feed(url, responses[url], base_url))
 
     report.extend(browser.check_in_browser(page_urls, base_url, project_root))
     return report
