@@ -139,7 +139,7 @@ def attach_charts(instance: Any) -> None:
 
     Runs for every page on every build, cached or not, so a figure always shows the chart
     as rendered from today's data. Pages with charts load the chart stylesheet and script,
-    and offer their first chart's image to feeds and social cards.
+    and offer their first chart to feeds, thumbnails and social cards (``lead_chart``).
     """
     content = getattr(instance, "_content", None) or ""
     keys = PLACEHOLDER.findall(content)
@@ -154,3 +154,4 @@ def attach_charts(instance: Any) -> None:
     )
     instance.has_charts = True
     instance.chart_image = library.image_url(keys[0])
+    instance.lead_chart = library.lead_chart(keys[0])

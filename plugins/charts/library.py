@@ -17,6 +17,7 @@ from charts.prepare import PreparedChart, prepare_chart
 from charts.problem import ChartError
 from charts.settings import ChartSettings
 from nutgraf.diagnostics import ContentError, Diagnostic
+from nutgraf.files import link_or_copy
 
 # Output file of each cached file, after the chart's short key.
 OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
@@ -30,6 +31,22 @@ def chart_key(digest: str, lang: str) -> str:
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+@dataclass(frozen=True)
+class LeadChart:
+    """What other plugins need of a page's first chart (thumbnails, social cards), without parsing its HTML."""
+
+    image: str  # the chart's PNG, relative to SITEURL
+    title: str  # the sentence above the chart saying what it shows
+    alt: str  # the chart's text alternative
+    width: int  # its size in CSS pixels (the PNG is drawn at CHARTS_PNG_SCALE times this)
+    height: int
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header (the IHDR chunk follows the 8-byte signature)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 @dataclass
@@ -80,6 +97,20 @@ class ChartLibrary:
             self.render()
         return self.charts[digest]
 
+    def lead_chart(self, key: str) -> LeadChart:
+        chart = self.charts[key]
+        options = chart.block.options
+        with self.cache.path(chart.job.key, "chart.png").open("rb") as png:
+            width, height = _png_size(png.read(24))
+        scale = self.settings.png_scale
+        return LeadChart(
+            image=self.asset(chart, "chart.png"),
+            title=str(options.get("title") or ""),
+            alt=" ".join(str(options.get("alt") or "").split()),
+            width=round(width / scale),
+            height=round(height / scale),
+        )
+
     def image_url(self, key: str) -> str:
         """The absolute URL (when SITEURL is) of the PNG of a prepared chart."""
         return self.url(self.asset(self.charts[key], "chart.png"))
@@ -125,11 +156,15 @@ class ChartLibrary:
 
     def write_assets(self, output: Path) -> None:
         """Each chart's PNG and compiled Vega, and its data for download, into the site."""
+        folders: set[Path] = set()
         for chart in self.charts.values():
             for name in OUTPUT_FILES:
                 target = output / self.asset(chart, name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.cache.path(chart.job.key, name), target)
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                if not target.exists():  # the same chart on two pages is one set of files
+                    link_or_copy(self.cache.path(chart.job.key, name), target)
             download = chart.download
             if download is None:
                 continue

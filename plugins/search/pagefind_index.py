@@ -19,6 +19,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+from nutgraf.files import link_or_copy
 from search.indexable import BODY_ATTRIBUTE, indexable_html, page_url
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,6 @@ def build_index(output: Path, folder: str, language: str, cache_path: Path) -> i
             (staging / name).unlink(missing_ok=True)
         cached_index.parent.mkdir(parents=True, exist_ok=True)
         staging.rename(cached_index)
-    shutil.copytree(cached_index, destination)
+    shutil.copytree(cached_index, destination, copy_function=link_or_copy)
     logger.info("Search: indexed %d pages into %s", len(pages), destination)
     return len(pages)

@@ -9,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from site_meta.lead_chart import lead_chart
 from site_meta.settings import SiteMetaSettings
 from site_meta.social_card import chart_card_svg, title_card_svg, write_card
 
@@ -41,7 +40,7 @@ def add_social_images(articles: list[Any], settings: SiteMetaSettings, output: P
     chart_cards = []
     for article in articles:
         headline = _plain(article.title)
-        lead = lead_chart(str(getattr(article, "_content", "") or ""), settings.siteurl)
+        lead = getattr(article, "lead_chart", None)  # set by the chart plugin on pages with charts
         if lead is not None:
             article.thumbnail = lead.image
             article.thumbnail_alt = lead.alt
