@@ -81,7 +81,7 @@ def _wrap(text: str, columns: float, max_lines: int | None = None) -> list[str]:
         if max_lines is None:
             return textwrap.wrap(text, width=int(columns))
         return textwrap.wrap(text, width=int(columns), max_lines=max_lines, placeholder=" …")
-    lines = _wrap_wide(text, columns)
+    lines = _wrap_wide(text, columns * GLYPH_EM)  # columns of GLYPH_EM-wide glyphs, in ems
     if max_lines is not None and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1].rstrip()[:-1] + "…"]
     return lines
