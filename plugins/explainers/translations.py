@@ -1,4 +1,4 @@
-"""Translations checked across files: each language code known, each (language, slug) once, each original there.
+"""Translations checked across files: each language code known, each translation's original there.
 
 Pelican links translations by slug: a file with `Lang: zh-Hans` and the `Slug:` of an English explainer is
 its Chinese version. A file in another language than DEFAULT_LANG is a translation unless it says
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from i18n.languages import canonical, is_known, same_language
+from i18n.languages import is_known, same_language
 
 from explainers.frontmatter import Field, parse_front_matter
 from explainers.settings import DEFAULT_SECTIONS_BY_LANG
@@ -94,7 +94,9 @@ def _original_slug_guess(version: Version, originals: Iterable[str]) -> str | No
 
 
 def check_translations(sources: Iterable[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
-    """Unknown language codes, two files with one language and slug, and translations without an original."""
+    """Unknown language codes and translations without an original (or whose original has another status).
+
+    Two files with one language and slug are ``validate.duplicate_slugs``'s to report: they collide on one URL."""
     default_lang = str(settings.get("DEFAULT_LANG") or "en")
     versions = [_version(source, settings) for source in sources]
     # The languages this site is set up for come first in a "did you mean".
@@ -105,21 +107,6 @@ def check_translations(sources: Iterable[SourceFile], settings: Mapping[str, Any
             guess = did_you_mean(version.lang, site_languages) or did_you_mean(version.lang, COMMON_LANGUAGES)
             hint = f"did you mean 'Lang: {guess}'?" if guess else "write a BCP 47 code, such as 'en', 'zh-Hans' or 'fr'"
             diagnostics.append(Diagnostic(version.path, version.lang_line, f"unknown language '{version.lang}'", hint))
-    seen: dict[tuple[str, str], Version] = {}
-    for version in sorted(versions, key=lambda v: v.path):
-        key = (canonical(version.lang).casefold(), version.slug)
-        if key in seen:
-            first = seen[key]
-            diagnostics.append(
-                Diagnostic(
-                    version.path,
-                    version.slug_line,
-                    f"{first.path} is already the '{version.lang}' explainer with the slug '{version.slug}'",
-                    "give one of them another 'Slug:' (or, for a translation, another 'Lang:')",
-                )
-            )
-        else:
-            seen[key] = version
     # Pelican pairs translations within published, draft and hidden explainers separately.
     originals = {(v.slug, v.status) for v in versions if same_language(v.lang, default_lang) and not v.translation}
     for version in versions:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from i18n.languages import canonical, same_language
+
 from explainers.dates import naive, parse_date
 from explainers.document import ExplainerSource, paragraphs, parse_explainer
 from explainers.frontmatter import FrontMatter, parse_front_matter
@@ -366,29 +368,37 @@ def slug_of(front: FrontMatter, source: SourceFile, settings: Mapping[str, Any])
 
 
 def duplicate_slugs(sources: list[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
-    """Explainers that would be written to the same URL (Pelican keeps one and drops the others)."""
+    """Explainers that would be written to the same URL (Pelican keeps one and drops the others): the same slug
+    in the same language (``zh-Hans`` and ``zh-hans`` are one language, and one URL folder), both drafts or both
+    not. The one owner of this problem: ``explainers.translations`` checks how versions pair, not collisions."""
     options = ExplainerSettings.from_settings(settings)
     default_lang = str(settings.get("DEFAULT_LANG", "en"))
-    groups: dict[tuple[bool, str, str], list[tuple[SourceFile, int]]] = {}
+    groups: dict[tuple[bool, str, str], list[tuple[SourceFile, int, str]]] = {}
     for source in sources:
         parsed = parse_explainer(source.text, options)
         status = status_of(parsed, settings.get("DEFAULT_METADATA"))
         if status == "skip":
             continue
-        lang = parsed.front_matter.first("lang")
+        given = parsed.front_matter.first("lang")
+        lang = given.value.strip() if given is not None and given.value.strip() else default_lang
         slug, line = slug_of(parsed.front_matter, source, settings)
-        key = (status == "draft", slug, lang.value if lang and lang.value else default_lang)
-        groups.setdefault(key, []).append((source, line))
+        key = (status == "draft", slug, canonical(lang).casefold())
+        groups.setdefault(key, []).append((source, line, lang))
     found = []
     for (_draft, slug, _lang), members in groups.items():
-        for source, line in members[1:] if len(members) > 1 else []:
-            first = members[0][0].display
+        first = members[0][0].display
+        for source, line, lang in members[1:]:
+            in_default = same_language(lang, default_lang)
+            where = "" if in_default else f" in '{lang}'"
+            hint = "rename one of the files, or give one a 'Slug: …' of its own"
+            if not in_default:
+                hint += " (or, for a translation, another 'Lang:')"
             found.append(
                 Diagnostic(
                     source.display,
                     line,
-                    f"the slug '{slug}' is also {first}'s: both would be written to the same page",
-                    "rename one of the files, or give one a 'Slug: …' of its own",
+                    f"the slug '{slug}'{where} is also {first}'s: both would be written to the same page",
+                    hint,
                 )
             )
     return found

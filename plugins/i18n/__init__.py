@@ -33,3 +33,4 @@ def register() -> None:
     signals.generator_init.connect(hooks.install_callables)
     signals.content_object_init.connect(hooks.localise_content)
     signals.article_writer_finalized.connect(hooks.write_language_pages)
+    signals.feed_generated.connect(hooks.localise_feed)

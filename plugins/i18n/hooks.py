@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from i18n import feeds
 from i18n.catalogues import Catalogues
-from i18n.languages import url_prefix
+from i18n.languages import name_in, url_prefix
+from i18n.listings import language_listings
 from i18n.settings import I18nSettings
 from i18n.templating import PageLanguage, item_lang
 
@@ -65,7 +67,8 @@ def localise_content(content: Any) -> None:
 
 
 def write_language_pages(generator: Any, writer: Any) -> None:
-    """``article_writer_finalized``: each other language's home page (its explainers) and search page."""
+    """``article_writer_finalized``: each other language's listing pages (home, topics, tags, archive, a page per
+    topic and tag: ``i18n.listings``) and its search page."""
     state = page_language(generator.settings)
     options = state.settings
     by_lang: dict[str, list[Any]] = {}
@@ -74,26 +77,41 @@ def write_language_pages(generator: Any, writer: Any) -> None:
         if not state.in_default_lang(lang):
             by_lang.setdefault(lang, []).append(article)
     relative_urls = generator.settings.get("RELATIVE_URLS", False)
+    direct_templates = list(generator.settings.get("DIRECT_TEMPLATES") or [])
     for lang, articles in sorted(by_lang.items()):
-        prefix = url_prefix(lang)
         newest = sorted(articles, key=lambda article: article.date, reverse=True)
         if options.home_pages:
-            writer.write_file(
-                f"{prefix}/index.html",
-                generator.get_template("index"),
-                generator.context,
-                relative_urls,
-                articles=newest,
-                dates=newest,
-                page_name="index",
-                PAGE_LANG=lang,
-            )
+            for listing in language_listings(lang, newest, direct_templates, generator.settings):
+                writer.write_file(
+                    listing.save_as,
+                    generator.get_template(listing.template),
+                    generator.context,
+                    relative_urls,
+                    **listing.values,
+                )
         if options.search_enabled and "SEARCH_URL" in generator.settings:
             writer.write_file(
-                f"{prefix}/{options.search_save_as}",
+                f"{url_prefix(lang)}/{options.search_save_as}",
                 generator.get_template("search"),
                 generator.context,
                 relative_urls,
                 page_name="search",
+                template_name="search",
                 PAGE_LANG=lang,
             )
+
+
+def localise_feed(context: dict[str, Any], feed: Any) -> None:
+    """``feed_generated``: the feed's language (``xml:lang``), the site-wide feed in the default language only,
+    and a language's own feed titled in it ("nutgraf（中文 (简体)）"): ``i18n.feeds``."""
+    state = page_language(context)
+    default_lang = state.settings.default_lang
+    articles = [*(context.get("articles") or []), *(context.get("hidden_articles") or [])]
+    languages = feeds.link_languages(articles, str(context.get("SITEURL") or ""), default_lang)
+    site = str(context.get("SITENAME") or "")
+    default_only = feeds.is_feed(feed, context.get("FEED_ALL_ATOM_URL") or context.get("FEED_ALL_ATOM"))
+    feeds.localise_feed(feed, languages, default_lang, default_only=default_only)
+    lang = feed.feed.get("language")
+    if lang and not state.in_default_lang(lang) and feed.feed.get("title") == site:
+        title = state.gettext_for(lang)("%(site)s in %(language)s")
+        feed.feed["title"] = title % {"site": site, "language": name_in(lang, lang)}

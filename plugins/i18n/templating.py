@@ -18,6 +18,8 @@ from jinja2.runtime import Context
 
 from i18n.catalogues import Catalogues
 from i18n.languages import babel_locale, name_in, native_name, same_language, text_direction, url_prefix
+from i18n.listings import page_name as listing_page_name
+from i18n.plurals import plural_examples
 from i18n.settings import I18nSettings
 
 
@@ -91,14 +93,55 @@ class PageLanguage:
 
         @pass_context
         def lang_url(context: Context, path: str = "") -> str:
-            """A site path in the page's language: ``search/`` is ``zh-hans/search/`` on a Chinese page."""
+            """A site path in the page's language: ``topics/`` is ``zh-hans/topics/`` on a Chinese page (the
+            i18n plugin writes each language's home, listing and search pages there)."""
             lang = self.lang(context)
-            return path if self.in_default_lang(lang) else f"{url_prefix(lang)}/{path}"
+            if self.in_default_lang(lang):
+                return path
+            search = str(context.get("SEARCH_URL") or "search/")
+            if not self.settings.home_pages and path != search:
+                return path  # I18N_HOME_PAGES off: only the search page exists in each language
+            return f"{url_prefix(lang)}/{path}"
+
+        @pass_context
+        def listing_name(context: Context) -> str:
+            """The direct template this page is (``index``, ``categories``, ``tags``, ``archives``), else "": Pelican
+            gives templates ``page_name``, its save-as without extension, not the template's name."""
+            page_name = context.get("page_name")
+            for name in context.get("DIRECT_TEMPLATES") or ():
+                save_as = str(context.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
+                if save_as and page_name == listing_page_name(save_as):
+                    return str(name)
+            return ""
+
+        @pass_context
+        def in_page_lang(context: Context, item: Any) -> Any:
+            """The version of a page or explainer in the page's language, else the item itself."""
+            lang = self.lang(context)
+            for version in [item, *(getattr(item, "translations", None) or [])]:
+                if same_language(item_lang(version, self.settings.default_lang), lang):
+                    return version
+            return item
+
+        @pass_context
+        def language_feed(context: Context) -> str | None:
+            """The page language's Atom feed, relative to FEED_DOMAIN: the site's feed (FEED_ALL_ATOM, the default
+            language's: ``i18n.feeds``) on default-language pages, TRANSLATION_FEED_ATOM's on others."""
+            lang = self.lang(context)
+            if self.in_default_lang(lang) and context.get("FEED_ALL_ATOM"):
+                return str(context["FEED_ALL_ATOM"])
+            pattern = context.get("TRANSLATION_FEED_ATOM")
+            return str(pattern).format(lang=lang) if pattern else None
 
         @pass_context
         def language_name(context: Context, code: str) -> str:
             """A language's name in the page's language (``英语`` on a Chinese page)."""
             return name_in(code, self.lang(context))
+
+        @pass_context
+        def page_plural_examples(context: Context) -> dict[str, int]:
+            """The page language's plural categories, each with a number in it (for scripts' messages)."""
+            return plural_examples(self.lang(context))
 
         def versions(item: Any) -> list[LanguageVersion]:
             return language_versions(item, self.settings.default_lang)
@@ -107,8 +150,12 @@ class PageLanguage:
             "page_lang": page_lang,
             "page_dir": page_dir,
             "lang_url": lang_url,
+            "in_page_lang": in_page_lang,
+            "listing_name": listing_name,
+            "language_feed": language_feed,
             "language_name": language_name,
             "language_versions": versions,
+            "plural_examples": page_plural_examples,
         }
 
     def filters(self) -> dict[str, Any]:

@@ -116,7 +116,13 @@ def build_index(output: Path, folder: str, language: str, cache_path: Path) -> i
         for name in UNUSED_BUNDLES:
             (staging / name).unlink(missing_ok=True)
         cached_index.parent.mkdir(parents=True, exist_ok=True)
-        staging.rename(cached_index)
+        try:
+            staging.rename(cached_index)
+        except OSError:
+            # Another build of the same pages (tests build in parallel) cached this index first: it is the same.
+            shutil.rmtree(staging, ignore_errors=True)
+            if not cached_index.is_dir():
+                raise
     shutil.copytree(cached_index, destination, copy_function=link_or_copy)
     logger.info("Search: indexed %d pages into %s", len(pages), destination)
     return len(pages)

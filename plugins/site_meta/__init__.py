@@ -33,7 +33,8 @@ def add_social_images(generator: Any) -> None:
     site_meta = SiteMetaSettings.from_settings(generator.settings)
     output = Path(generator.output_path)
     cache = _cache(generator.settings, site_meta)
-    cards = add_cards([*generator.articles, *generator.drafts], site_meta, output, cache)
+    versions = [*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations]
+    cards = add_cards(versions, site_meta, output, cache, generator.settings.get("I18N_GETTEXT"))
     generator.settings[PENDING_CHART_CARDS] = cards
     write_site_card(site_meta, output, cache)
 

@@ -18,6 +18,7 @@ class SiteMetaSettings:
     cache_path: str = ".cache/social"  # SOCIAL_CACHE_PATH: rendered cards, keyed on their content
     site_name: str = "nutgraf"  # SITENAME
     site_description: str = ""  # SITE_DESCRIPTION
+    default_lang: str = "en"  # DEFAULT_LANG: other languages' cards are set in their script's fonts
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> SiteMetaSettings:
@@ -30,6 +31,7 @@ class SiteMetaSettings:
             cache_path=settings.get("SOCIAL_CACHE_PATH", cls.cache_path),
             site_name=settings.get("SITENAME", cls.site_name),
             site_description=settings.get("SITE_DESCRIPTION", cls.site_description),
+            default_lang=str(settings.get("DEFAULT_LANG") or cls.default_lang),
         )
 
     @property

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import struct
 import textwrap
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -25,6 +28,63 @@ SERIF = "Georgia, 'DejaVu Serif', 'Liberation Serif', serif"
 SANS = "'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif"
 # The four section accents, as a band: the card says "four parts" without words.
 BAND = ("#1c5f8f", "#a3361b", "#2a6b32", "#6b3f8f")
+# A line-breaking unit of text without spaces: one full-width glyph, or a run of anything else.
+_UNITS = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+)
+# Punctuation that may not begin a line in CJK typesetting (it stays with the glyph before it).
+_NO_LINE_START = "，。、；：？！）」』”’》〉】…·,.;:?!)"
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a card says and how it is set in the explainer's language: the tagline, and fonts named first."""
+
+    tagline: str = "Explained in four parts"
+    fonts: tuple[str, ...] = ()  # e.g. ('"Noto Sans CJK SC"',): families with the script's glyphs
+
+    def serif(self) -> str:
+        return self._stack(SERIF)
+
+    def sans(self) -> str:
+        return self._stack(SANS)
+
+    def _stack(self, base: str) -> str:
+        # Single quotes: the stack goes into a double-quoted SVG attribute.
+        return ", ".join([*(font.replace('"', "'") for font in self.fonts), base])
+
+
+def _width_in_ems(text: str) -> float:
+    """A run's advance, estimated: CJK and other full-width glyphs are one em, others GLYPH_EM."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else GLYPH_EM for char in text)
+
+
+def _wrap_wide(text: str, columns: float) -> list[str]:
+    """Lines of text written without spaces between words (Chinese, Japanese): a line may break between any two
+    full-width glyphs, never inside a run of Latin letters or digits, and never before closing punctuation."""
+    units = _UNITS.findall(text)
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and _width_in_ems(line + unit) > columns and unit[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line = unit.lstrip()
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _wrap(text: str, columns: float, max_lines: int | None = None) -> list[str]:
+    if not any(unicodedata.east_asian_width(char) in "WF" for char in text):
+        if max_lines is None:
+            return textwrap.wrap(text, width=int(columns))
+        return textwrap.wrap(text, width=int(columns), max_lines=max_lines, placeholder=" …")
+    lines = _wrap_wide(text, columns * GLYPH_EM)  # columns of GLYPH_EM-wide glyphs, in ems
+    if max_lines is not None and len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1].rstrip()[:-1] + "…"]
+    return lines
 
 
 def wrap_headline(
@@ -32,12 +92,11 @@ def wrap_headline(
 ) -> tuple[int, list[str]]:
     """The largest font size (px) at which the headline fits ``width`` px in ``max_lines``, and its lines."""
     for size in sizes:
-        columns = int(width / (size * GLYPH_EM))
-        lines = textwrap.wrap(title, width=columns)
+        columns = width / (size * GLYPH_EM)
+        lines = _wrap(title, columns)
         if len(lines) <= max_lines:
             return size, lines
-    lines = textwrap.wrap(title, width=columns, max_lines=max_lines, placeholder=" …")
-    return size, lines
+    return size, _wrap(title, columns, max_lines)
 
 
 def _band() -> str:
@@ -54,8 +113,9 @@ def _lines(lines: list[str], x: int, top: int, line_height: int) -> str:
     )
 
 
-def title_card_svg(title: str, kicker: str, site_name: str) -> str:
+def title_card_svg(title: str, kicker: str, site_name: str, text: CardText = CardText()) -> str:
     """The card as an SVG document."""
+    sans, serif = text.sans(), text.serif()
     size, lines = wrap_headline(" ".join(title.split()))
     line_height = round(size * 1.15)
     top = 230 if len(lines) <= 2 else 200
@@ -64,14 +124,14 @@ def title_card_svg(title: str, kicker: str, site_name: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{band}'
-        f'<text x="{MARGIN}" y="120" font-family="{SANS}" font-size="30" font-weight="700" letter-spacing="2"'
+        f'<text x="{MARGIN}" y="120" font-family="{sans}" font-size="30" font-weight="700" letter-spacing="2"'
         f' fill="#a3361b">{escape(kicker.upper())}</text>'
-        f'<text font-family="{SERIF}" font-size="{size}" font-weight="700" fill="#1b1b1b">{headline}</text>'
+        f'<text font-family="{serif}" font-size="{size}" font-weight="700" fill="#1b1b1b">{headline}</text>'
         f'<rect x="{MARGIN}" y="{HEIGHT - 110}" width="{WIDTH - 2 * MARGIN}" height="2" fill="#d6d4cf"/>'
-        f'<text x="{MARGIN}" y="{HEIGHT - 60}" font-family="{SANS}" font-size="32" font-weight="700"'
+        f'<text x="{MARGIN}" y="{HEIGHT - 60}" font-family="{sans}" font-size="32" font-weight="700"'
         f' fill="#1b1b1b">{escape(site_name)}</text>'
-        f'<text x="{WIDTH - MARGIN}" y="{HEIGHT - 60}" text-anchor="end" font-family="{SANS}" font-size="28"'
-        f' fill="#5a5a5a">Explained in four parts</text>'
+        f'<text x="{WIDTH - MARGIN}" y="{HEIGHT - 60}" text-anchor="end" font-family="{sans}" font-size="28"'
+        f' fill="#5a5a5a">{escape(text.tagline)}</text>'
         "</svg>"
     )
 
@@ -91,11 +151,14 @@ CHART_X, CHART_Y, CHART_WIDTH = 600, 64, 540
 CHART_BOTTOM = HEIGHT - 48
 
 
-def chart_card_svg(title: str, kicker: str, site_name: str, chart_title: str, chart_png: bytes) -> str:
+def chart_card_svg(
+    title: str, kicker: str, site_name: str, chart_title: str, chart_png: bytes, text: CardText = CardText()
+) -> str:
     """The card for an explainer with charts: its lead chart, drawn beside the headline."""
+    sans, serif = text.sans(), text.serif()
     size, lines = wrap_headline(" ".join(title.split()), max_lines=6, width=TEXT_WIDTH, sizes=(56, 50, 44, 40, 36))
     line_height = round(size * 1.15)
-    caption_lines = textwrap.wrap(" ".join(chart_title.split()), width=38, max_lines=2, placeholder=" …")
+    caption_lines = _wrap(" ".join(chart_title.split()), 38, max_lines=2)
     caption = _lines(caption_lines, CHART_X, CHART_Y + 26, 32)
     image_top = CHART_Y + 32 * len(caption_lines) + (16 if caption_lines else 0)
     pixel_width, pixel_height = png_size(chart_png)
@@ -108,13 +171,13 @@ def chart_card_svg(title: str, kicker: str, site_name: str, chart_title: str, ch
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{WIDTH}"'
         f' height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{_band()}'
-        f'<text x="{MARGIN - 16}" y="110" font-family="{SANS}" font-size="26" font-weight="700" letter-spacing="2"'
+        f'<text x="{MARGIN - 16}" y="110" font-family="{sans}" font-size="26" font-weight="700" letter-spacing="2"'
         f' fill="#a3361b">{escape(kicker.upper())}</text>'
-        f'<text font-family="{SERIF}" font-size="{size}" font-weight="700" fill="#1b1b1b">'
+        f'<text font-family="{serif}" font-size="{size}" font-weight="700" fill="#1b1b1b">'
         f"{_lines(lines, MARGIN - 16, 110 + line_height, line_height)}</text>"
-        f'<text x="{MARGIN - 16}" y="{HEIGHT - 56}" font-family="{SANS}" font-size="30" font-weight="700"'
+        f'<text x="{MARGIN - 16}" y="{HEIGHT - 56}" font-family="{sans}" font-size="30" font-weight="700"'
         f' fill="#1b1b1b">{escape(site_name)}</text>'
-        f'<text font-family="{SANS}" font-size="24" font-weight="700" fill="#1b1b1b">{caption}</text>'
+        f'<text font-family="{sans}" font-size="24" font-weight="700" fill="#1b1b1b">{caption}</text>'
         f'<image x="{CHART_X}" y="{image_top}" width="{image_width}" height="{image_height}"'
         f' href="data:image/png;base64,{data}"/>'
         "</svg>"

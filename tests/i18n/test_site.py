@@ -146,3 +146,75 @@ def test_the_translation_is_marked_and_adds_no_figure() -> None:
     body = translation.split("\n\n", 1)[1]
     assert set(re.findall(r"\d[\d.,]*", body)) == {"2023", "5.7"}
     assert set(re.findall(r"\d[\d,]*", original.split("\n\n", 1)[1])) == {"57,000", "2023"}
+
+
+def test_each_language_has_its_own_listings_and_its_navigation_leads_there(built_site: Path) -> None:
+    archive = soup(built_site / "zh-hans" / "archives" / "index.html")
+    assert archive.html["lang"] == "zh-Hans" and archive.h1.get_text() == "归档"
+    assert [a["href"] for a in archive.select("main a")] == [f"/zh-hans/explainers/{SLUG}/"]
+    topics = soup(built_site / "zh-hans" / "topics" / "index.html")
+    assert [a["href"] for a in topics.select(".term-list a")] == ["/zh-hans/topics/china/"]
+    topic = soup(built_site / "zh-hans" / "topics" / "china" / "index.html")
+    assert [a["href"] for a in topic.select(".card-title a")] == [f"/zh-hans/explainers/{SLUG}/"]
+    tag = soup(built_site / "zh-hans" / "tags" / "scams" / "index.html")
+    assert [a["href"] for a in tag.select(".card-title a")] == [f"/zh-hans/explainers/{SLUG}/"]
+    for page in (archive, soup(built_site / CHINESE)):
+        nav = {a.get_text(): a for a in page.select(".site-nav a, .site-footer a")}
+        assert nav["主题"]["href"] == "/zh-hans/topics/" and nav["归档"]["href"] == "/zh-hans/archives/"
+        assert nav["标签"]["href"] == "/zh-hans/tags/"
+        about = page.select_one('.site-nav a[href="/about/"]')
+        assert (about["lang"], about["hreflang"]) == ("en", "en"), "an untranslated page says it is in English"
+    assert archive.select_one('.site-nav a[aria-current="page"]')["href"] == "/zh-hans/archives/"
+    article = soup(built_site / CHINESE)
+    assert article.select_one(".kicker a")["href"] == "/zh-hans/topics/china/"
+    tags = {f"/zh-hans/tags/{tag}/" for tag in ("cybercrime", "scams", "myanmar")}
+    assert {a["href"] for a in article.select(".tag-list a")} == tags
+    english = soup(built_site / "archives" / "index.html")
+    assert f"/zh-hans/explainers/{SLUG}/" not in [a["href"] for a in english.select("main a")]
+    assert english.select_one('.site-nav a[aria-current="page"]')["href"] == "/archives/"
+
+
+def test_the_site_feed_is_the_default_language_s_and_every_feed_declares_its_language(production_site: Path) -> None:
+    import feedparser
+
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for name, lang in (("all", "en"), ("en", "en"), ("zh-Hans", "zh-Hans")):
+        path = production_site / "feeds" / f"{name}.atom.xml"
+        assert feedparser.parse(path.read_bytes()).bozo == 0
+        assert ElementTree.parse(path).getroot().get(xml_lang) == lang, name
+    site_feed = feedparser.parse((production_site / "feeds" / "all.atom.xml").read_bytes())
+    links = [entry.link for entry in site_feed.entries]
+    assert f"{SITEURL}/explainers/{SLUG}/" in links
+    assert not [link for link in links if "/zh-hans/" in link], "translations are in their language's feed"
+    chinese = feedparser.parse((production_site / "feeds" / "zh-Hans.atom.xml").read_bytes())
+    assert chinese.feed.title == "nutgraf（中文 (简体)）"
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        (ENGLISH, "feeds/all.atom.xml"),
+        ("index.html", "feeds/all.atom.xml"),
+        (CHINESE, "feeds/zh-Hans.atom.xml"),
+        ("zh-hans/archives/index.html", "feeds/zh-Hans.atom.xml"),
+    ],
+)
+def test_each_page_head_offers_its_language_s_feed(production_site: Path, page: str, feed: str) -> None:
+    html = soup(production_site / page)
+    feeds = [link["href"] for link in html.find_all("link", attrs={"type": "application/atom+xml"})]
+    language_feeds = [href for href in feeds if "/feeds/topics/" not in href]
+    assert language_feeds == [f"{SITEURL}/{feed}"]
+    assert html.select_one('.site-footer a[type="application/atom+xml"]')["href"] == f"{SITEURL}/{feed}"
+    if page == CHINESE:
+        assert feeds == language_feeds, "topic feeds hold the originals: not offered on Chinese pages"
+
+
+def test_a_translation_has_its_own_social_card(production_site: Path) -> None:
+    from site_meta.social_card import png_size
+
+    head = soup(production_site / CHINESE)
+    image = head.find("meta", attrs={"property": "og:image"})["content"]
+    assert image == f"{SITEURL}/social/zh-hans/{SLUG}.png"
+    card = (production_site / "social" / "zh-hans" / f"{SLUG}.png").read_bytes()
+    assert png_size(card) == (1200, 630)
+    assert card != (production_site / "social" / f"{SLUG}.png").read_bytes()

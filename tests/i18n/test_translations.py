@@ -72,15 +72,34 @@ def test_a_translation_without_a_slug_is_told_the_original_s(project: Callable[.
     assert problems[0].endswith("(from its file name); give it the original's slug: 'Slug: ferries'")
 
 
-def test_two_files_with_the_same_language_and_slug(project: Callable[..., Path]) -> None:
+@pytest.mark.parametrize("spelling", ["zh-Hans", "zh-hans"])
+def test_two_files_with_the_same_language_and_slug_are_reported_once(
+    project: Callable[..., Path], spelling: str
+) -> None:
+    # One problem, one owner (validate.duplicate_slugs): the same URL, however the language code is spelt.
     problems = _problems(
         project,
-        {"content/explainers/ferries.zh-hans.md": chinese(), "content/explainers/more.zh-hans.md": chinese("zh-hans")},
+        {"content/explainers/ferries.zh-hans.md": chinese(), "content/explainers/more.zh-hans.md": chinese(spelling)},
     )
     assert problems == [
-        "content/explainers/more.zh-hans.md:6: content/explainers/ferries.zh-hans.md is already the 'zh-hans' "
-        "explainer with the slug 'ferries'; give one of them another 'Slug:' (or, for a translation, another 'Lang:')"
+        f"content/explainers/more.zh-hans.md:6: the slug 'ferries' in '{spelling}' is also "
+        "content/explainers/ferries.zh-hans.md's: both would be written to the same page; rename one of the files, "
+        "or give one a 'Slug: …' of its own (or, for a translation, another 'Lang:')"
     ]
+
+
+def test_a_draft_and_a_published_version_do_not_collide(project: Callable[..., Path]) -> None:
+    draft = chinese().replace("Slug: ferries\n", "Slug: ferries\nStatus: draft\n")
+    root = project(
+        {
+            "content/explainers/ferries.md": ORIGINAL,
+            "content/explainers/ferries.zh-hans.md": chinese(),
+            "content/explainers/ferries-draft.md": ORIGINAL.replace("Title:", "Status: draft\nSlug: ferries\nTitle:"),
+            "content/explainers/ferries-draft.zh-hans.md": draft,
+        }
+    )
+    result = run_nutgraf("check", cwd=root)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_translation_missing_one_of_the_four_parts_in_its_language(project: Callable[..., Path]) -> None:

@@ -50,3 +50,41 @@ def test_chart_card_embeds_the_chart_image_beside_the_headline(tmp_path: Path) -
     assert pixels[300][700] == (255, 0, 0), "the embedded chart is drawn"
     assert pixels[600][300] == (255, 255, 255)
     assert "Rain by month" in svg and "Floods in the" in svg
+
+
+def test_chinese_headlines_wrap_by_glyph_width_and_never_start_a_line_with_punctuation() -> None:
+    title = (
+        "中国打击网络诈骗团伙，自2023年以来已逮捕超过5.7万名参与网络诈骗的本国公民，这是针对缅甸边境城镇老街黑帮的行动"
+    )
+    size, lines = wrap_headline(title)
+    assert "".join(lines) == title, "nothing lost, no spaces added"
+    assert 1 < len(lines) <= 4
+    assert not [line for line in lines if line[0] in "，。、"]
+    assert not [line for line in lines if "2023" not in line and "202" in line], "a number is never split"
+    # A full-width glyph is an em wide: a line of Chinese fits the card at its size (closing punctuation may
+    # hang one glyph over, as CJK typesetting allows).
+    assert all(len(line) * size <= 1200 - 2 * 80 + size for line in lines)
+
+
+def test_chinese_card_draws_real_glyphs(tmp_path: Path) -> None:
+    """Two headlines of ten different glyphs each: empty boxes would draw them the same, real glyphs differ."""
+    from charts.locale import DEFAULT_FONT_DIRECTORIES, register_fonts
+    from site_meta.social_card import CardText
+
+    register_fonts(DEFAULT_FONT_DIRECTORIES)
+    text = CardText(tagline="四个部分，讲清新闻", fonts=('"Noto Sans CJK SC"',))
+    svg = title_card_svg("中国打击网络诈骗团伙", "China", "nutgraf", text)
+    assert "font-family=\"'Noto Sans CJK SC', " in svg
+    one = colours(render_png(svg, tmp_path))
+    other = colours(render_png(title_card_svg("缅甸边境城镇老街黑帮", "China", "nutgraf", text), tmp_path))
+    headline = slice(150, 260)
+    inked = sum(pixel != (255, 255, 255) for row in one[headline] for pixel in row)
+    assert inked > 5000, "the headline is drawn"
+    assert one[headline] != other[headline], "the glyphs are the characters' own, not the same empty box"
+
+
+def test_an_english_card_is_unchanged_by_languages() -> None:
+    from site_meta.social_card import CardText
+
+    assert title_card_svg("Floods", "Weather", "nutgraf") == title_card_svg("Floods", "Weather", "nutgraf", CardText())
+    assert "Explained in four parts" in title_card_svg("Floods", "Weather", "nutgraf")

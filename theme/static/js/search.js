@@ -7,6 +7,25 @@ const input = form.querySelector("input[name=q]");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const MAX_RESULTS = 20;
+// The page's messages, in its language (search.html writes them from the translation catalogues).
+const messages = status.dataset;
+const lang = document.documentElement.lang || "en";
+const plurals = new Intl.PluralRules(lang);
+
+// A message with its %(name)s placeholders filled in.
+function format(message, values) {
+  return (message || "").replace(/%\((\w+)\)[sd]/g, (placeholder, name) =>
+    name in values ? String(values[name]) : placeholder,
+  );
+}
+
+// The "found" message for this count: data-found-one, data-found-other… by the language's plural category.
+function foundMessage(count, query) {
+  const category = plurals.select(count);
+  const message = messages[`found${category[0].toUpperCase()}${category.slice(1)}`] || messages.foundOther;
+  return format(message, { num: count.toLocaleString(lang), query });
+}
+
 const decoder = document.createElement("textarea");
 
 let pagefind;
@@ -68,22 +87,21 @@ async function run(query) {
   const trimmed = query.trim();
   if (!trimmed) {
     list.replaceChildren();
-    status.textContent = "Type a word to search every explainer, its charts included.";
+    status.textContent = messages.empty;
     return;
   }
-  status.textContent = "Searching…";
+  status.textContent = messages.searching;
   const engine = await loadPagefind();
   const search = await engine.debouncedSearch(trimmed, {}, 200);
   if (search === null) return; // a newer query superseded this one
   const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
   list.replaceChildren(...results.map(renderResult));
   const count = search.results.length;
-  status.textContent =
-    count === 0 ? `No explainer mentions “${trimmed}”.` : `${count} explainer${count === 1 ? "" : "s"} found for “${trimmed}”.`;
+  status.textContent = count === 0 ? format(messages.none, { query: trimmed }) : foundMessage(count, trimmed);
 }
 
 function showError(error) {
-  status.textContent = "Search could not load. The archive lists every explainer.";
+  status.textContent = messages.error;
   console.error(error);
 }
 
