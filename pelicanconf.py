@@ -1,5 +1,7 @@
 """Pelican settings for local development (``invoke build``, ``invoke livereload``)."""
 
+import os
+
 AUTHOR = "nutgraf newsroom"
 SITENAME = "nutgraf"
 SITE_DESCRIPTION = (
@@ -94,5 +96,11 @@ MARKDOWN = {
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
-CACHE_PATH = ".cache/pelican"
+# Every cache lives under one folder (git-ignored); NUTGRAF_CACHE moves it, e.g. so that
+# builds running side by side (the test suite's workers) each keep their own.
+CACHE_ROOT = os.environ.get("NUTGRAF_CACHE", ".cache")
+CACHE_PATH = f"{CACHE_ROOT}/pelican"
+CHARTS_CACHE_PATH = f"{CACHE_ROOT}/charts"
+SEARCH_CACHE_PATH = f"{CACHE_ROOT}/search"
+SOCIAL_CACHE_PATH = f"{CACHE_ROOT}/social"
 CHECK_MODIFIED_METHOD = "md5"

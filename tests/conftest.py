@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +15,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def nutgraf_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+# Builds of the real content (run in the repository itself) keep their caches here, one folder
+# per test process: parallel workers never share a cache, nor touch the developer's .cache/.
+# Set for the whole process too, for code under test that starts builds itself.
+REAL_CONTENT_CACHE = Path(tempfile.mkdtemp(prefix="nutgraf-test-cache-"))
+os.environ["NUTGRAF_CACHE"] = str(REAL_CONTENT_CACHE)
+
+
+def nutgraf_env(extra: dict[str, str] | None = None, cwd: Path = ROOT) -> dict[str, str]:
+    """The environment of a build in ``cwd``: a throwaway project keeps its caches in its own .cache/."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+    env["NUTGRAF_CACHE"] = str(REAL_CONTENT_CACHE if cwd.resolve() == ROOT else cwd / ".cache")
     env.update(extra or {})
     return env
 
@@ -25,7 +35,7 @@ def run_nutgraf(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None)
     return subprocess.run(
         [sys.executable, "-m", "nutgraf", *args],
         cwd=cwd,
-        env=nutgraf_env(env),
+        env=nutgraf_env(env, cwd),
         capture_output=True,
         text=True,
         timeout=600,
@@ -38,7 +48,7 @@ def run_invoke(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
         cwd=root,
-        env=nutgraf_env(),
+        env=nutgraf_env(cwd=root),
         capture_output=True,
         text=True,
         check=False,

@@ -28,7 +28,7 @@ def _clean_build(root: Path, hash_seed: str) -> dict[str, bytes]:
     _git("init", "--quiet", cwd=root)
     _git("add", "-A", cwd=root)
     _git("-c", "user.name=CI", "-c", "user.email=ci@example.org", "commit", "--quiet", "-m", "site", cwd=root)
-    env = nutgraf_env({"SITEURL": SITE_URL, "PYTHONHASHSEED": hash_seed})
+    env = nutgraf_env({"SITEURL": SITE_URL, "PYTHONHASHSEED": hash_seed}, root)
     env.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run(
         [sys.executable, "-m", "nutgraf", "build", "--settings", "publishconf.py"],
@@ -67,7 +67,7 @@ def test_an_explainer_dated_after_the_build_is_published_not_held_back(project: 
     result = subprocess.run(
         [sys.executable, "-m", "nutgraf", "build"],
         cwd=root,
-        env=nutgraf_env(),
+        env=nutgraf_env(cwd=root),
         capture_output=True,
         text=True,
         check=False,

@@ -18,7 +18,6 @@ SEED_LIKE = (
 )
 
 
-
 def test_parts_are_found_by_their_headings_and_lines_rejoined() -> None:
     imported = import_text(SEED_LIKE, "a.txt", ExplainerSettings())
     assert imported.problems == ()

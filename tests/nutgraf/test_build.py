@@ -134,7 +134,7 @@ def test_an_interrupted_build_leaves_the_previous_site_and_no_staging(project: C
     root = project({"content/explainers/good.md": GOOD})
     assert run_nutgraf("build", cwd=root).returncode == 0
     before = _site(root)
-    env = nutgraf_env(_with_test_plugin(root, "slow"))
+    env = nutgraf_env(_with_test_plugin(root, "slow"), root)
     (root / "content/explainers/good.md").write_text(GOOD.replace("Text.", "Changed."), encoding="utf-8")
     build = subprocess.Popen(
         [sys.executable, "-m", "nutgraf", "build", "--settings", "testconf.py"],

@@ -46,7 +46,7 @@ def test_invoke_publish_pushes_the_site_to_gh_pages(repo_and_remote: tuple[Path,
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "publish", "--remote", str(remote)],
         cwd=root,
-        env=nutgraf_env({"SITEURL": SITE_URL}),
+        env=nutgraf_env({"SITEURL": SITE_URL}, root),
         capture_output=True,
         text=True,
         check=False,
