@@ -10,9 +10,11 @@ not part of it: chart figures are put into pages after the cache (``charts.hooks
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
@@ -62,7 +64,26 @@ def content_cache_path(settings: dict[str, Any], plugins_folder: Path) -> Path:
         for folder in root.iterdir():
             if folder != current and folder.is_dir():
                 shutil.rmtree(folder, ignore_errors=True)
+    if settings.get("GZIP_CACHE", True):
+        _drop_damaged(current)
     return current
+
+
+def _drop_damaged(folder: Path) -> None:
+    """Remove cache files that are not whole, so Pelican starts them afresh instead of crashing.
+
+    Pelican writes its cache in place: a build killed while saving, or two builds saving at
+    once, leave a truncated file, which Pelican fails to read (EOFError) on every later build.
+    """
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        try:
+            with gzip.open(path, "rb") as cache:
+                while cache.read(1 << 20):  # gzip checks its length and CRC at the end
+                    pass
+        except (OSError, EOFError, zlib.error):
+            path.unlink(missing_ok=True)
 
 
 @contextmanager
