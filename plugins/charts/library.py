@@ -61,26 +61,26 @@ class ChartLibrary:
 
     def render(self) -> tuple[int, int]:
         """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
+        distinct = {chart.key: chart for chart in self.charts.values()}  # identical charts render once
+        # Only charts the cache lacks have their render job made (see JobRecipe).
+        missing = [chart.job for key, chart in distinct.items() if key not in self.cache]
         report = render_missing(
-            [chart.job for chart in self.charts.values()],
-            self.cache,
-            workers=self.settings.workers,
-            progress_threshold=self.settings.progress_threshold,
+            missing, self.cache, workers=self.settings.workers, progress_threshold=self.settings.progress_threshold
         )
         failures = [
-            chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.job.key]}", "check its fields")
+            chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.key]}", "check its fields")
             for chart in self.charts.values()
-            if chart.job.key in report.failed
+            if chart.key in report.failed
         ]
         if failures:
             raise ContentError(failures)
-        return report.rendered, report.cached
+        return report.rendered, len(distinct) - len(missing)
 
     def url(self, path: str) -> str:
         return f"{self.site_url}/{path}"
 
     def asset(self, chart: PreparedChart, name: str) -> str:
-        return f"{self.settings.output_dir}/{chart.job.key[:16]}{OUTPUT_FILES[name]}"
+        return f"{self.settings.output_dir}/{chart.key[:16]}{OUTPUT_FILES[name]}"
 
     def lookup(self, body: str, lang: str = "") -> PreparedChart:
         """The prepared chart of a block; prepared now if the build did not (a plain ``pelican`` run)."""
@@ -100,7 +100,7 @@ class ChartLibrary:
     def lead_chart(self, key: str) -> LeadChart:
         chart = self.charts[key]
         options = chart.block.options
-        with self.cache.path(chart.job.key, "chart.png").open("rb") as png:
+        with self.cache.path(chart.key, "chart.png").open("rb") as png:
             width, height = _png_size(png.read(24))
         scale = self.settings.png_scale
         return LeadChart(
@@ -123,7 +123,7 @@ class ChartLibrary:
             raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
         options = chart.block.options
         title = str(options.get("title") or "")
-        anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.job.key[:8]}"
+        anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.key[:8]}"
         base, number = anchor, 2
         while anchor in used_ids:
             anchor, number = f"{base}-{number}", number + 1
@@ -142,8 +142,8 @@ class ChartLibrary:
                 title=title,
                 subtitle=str(options.get("subtitle") or ""),
                 note=str(options.get("note") or ""),
-                wide_svg=self.cache.read(chart.job.key, "wide.svg").decode(),
-                narrow_svg=self.cache.read(chart.job.key, "narrow.svg").decode(),
+                wide_svg=self.cache.read(chart.key, "wide.svg").decode(),
+                narrow_svg=self.cache.read(chart.key, "narrow.svg").decode(),
                 wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
                 narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
                 image_url=self.url(self.asset(chart, "chart.png")),
@@ -164,7 +164,7 @@ class ChartLibrary:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(target.parent)
                 if not target.exists():  # the same chart on two pages is one set of files
-                    link_or_copy(self.cache.path(chart.job.key, name), target)
+                    link_or_copy(self.cache.path(chart.key, name), target)
             download = chart.download
             if download is None:
                 continue

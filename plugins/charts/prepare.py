@@ -6,6 +6,7 @@ import copy
 import csv
 import io
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,37 @@ class Download:
 
 
 @dataclass(frozen=True)
+class JobRecipe:
+    """How to make a chart's render job: sizing and theming its spec three times is done only
+    when the cache lacks the chart, never on a rebuild that finds it."""
+
+    vega_lite: dict[str, Any]
+    size: dict[str, tuple[int, int]]
+    configs: dict[str, dict[str, Any]]  # wide, narrow, image
+    png_scale: float
+    format_locale: dict[str, Any] | None
+    time_format_locale: dict[str, Any] | None
+
+    def job(self, key: str) -> RenderJob:
+        specs = {
+            variant: _sized(self.vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
+            for variant, config in self.configs.items()
+        }
+        return RenderJob(key, specs, self.png_scale, self.format_locale, self.time_format_locale)
+
+
+@dataclass(frozen=True)
 class PreparedChart:
     block: ChartBlock
-    job: RenderJob
+    key: str  # the cache key of its renders
     table: Table | None
     download: Download | None
     size: dict[str, tuple[int, int]]  # variant -> (width, height) asked for
+    recipe: JobRecipe
+
+    @cached_property
+    def job(self) -> RenderJob:
+        return self.recipe.job(self.key)
 
 
 def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
@@ -92,26 +118,31 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
-    built = spec_memo(settings.cache_path).build(
+    built, source_key = spec_memo(settings.cache_path).build_keyed(
         block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
     )
     size = sizes(block, settings)
     locale = chart_locale(block.lang)
     if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring
         settings = replace(settings, font=locale.font_stack(settings.font))
-    page = theme.vega_lite_config(settings)
-    specs = {
-        "wide": _sized(built.vega_lite, *size["wide"], page),
-        "narrow": _sized(built.vega_lite, *size["narrow"], theme.narrow_config(settings)),
-        "image": _sized(built.vega_lite, *size["wide"], theme.image_config(settings)),
+    configs = {
+        "wide": theme.vega_lite_config(settings),
+        "narrow": theme.narrow_config(settings),
+        "image": theme.image_config(settings),
     }
     inputs = {
-        "specs": specs,
+        # What the spec was built from stands for the spec itself (hashing a spec means hashing all its
+        # inlined data); an altair: chart, built anew each time, is hashed whole.
+        "spec": source_key or cache_key({"vega_lite": built.vega_lite}),
+        "size": size,
+        "configs": configs,
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,
         "versions": renderer_versions(),
         **locale.cache_inputs(),
     }
     key = cache_key(inputs)
-    job = RenderJob(key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
-    return PreparedChart(block, job, built.table, _download(built.vega_lite, built.table, key, settings), size)
+    recipe = JobRecipe(
+        built.vega_lite, size, configs, settings.png_scale, locale.format_locale, locale.time_format_locale
+    )
+    return PreparedChart(block, key, built.table, _download(built.vega_lite, built.table, key, settings), size, recipe)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import pickle
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -22,6 +23,16 @@ from charts.problem import ChartError
 from charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
 
 MEMO_VERSION = "1"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def _code_digest() -> str:
+    """The chart package's own code: a change to how specs are built must not reuse old ones."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _digest(path: Path) -> str:
@@ -45,6 +56,7 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
         return None  # the build itself reports what is wrong; nothing to remember
     inputs = {
         "memo": MEMO_VERSION,
+        "code": _code_digest(),
         "altair": alt.__version__,
         "form": block.form,
         "drawing": drawing,
@@ -92,13 +104,19 @@ class SpecMemo:
         self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
     ) -> BuiltSpec:
         """``build_spec``, remembered for shorthand and ``spec:`` charts (ChartError as build_spec)."""
+        return self.build_keyed(block, content_root, timeout=timeout, limits=limits)[0]
+
+    def build_keyed(
+        self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+    ) -> tuple[BuiltSpec, str | None]:
+        """The built spec and the hash of what it was built from (None for ``altair:`` charts)."""
         key = memo_key(block, content_root, limits)
         if key is not None and (built := self._load(key)) is not None:
-            return built
+            return built, key
         built = build_spec(block, content_root, timeout=timeout, limits=limits)
         if key is not None:
             self._store(key, built)
-        return built
+        return built, key
 
 
 _MEMOS: dict[Path, SpecMemo] = {}

@@ -29,8 +29,8 @@ def _jobs(root: Path, sample: int) -> list[Any]:
     chart_settings = ChartSettings.from_settings(settings)
     blocks, _ = _blocks(settings)
     # Distinct charts only: the pool renders identical charts once, and so must the serial run.
-    jobs = {job.key: job for job in (prepare_chart(block, chart_settings).job for block in blocks)}
-    return list(jobs.values())[:sample]
+    charts = {chart.key: chart for chart in (prepare_chart(block, chart_settings) for block in blocks)}
+    return [chart.job for chart in list(charts.values())[:sample]]
 
 
 def _time_mode(root: Path, mode: str, sample: int) -> float:
