@@ -59,19 +59,35 @@ def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: 
     context.close()
 
 
+def _is_runtime(url: str) -> bool:
+    return url.endswith("chart-runtime.min.js") or url.endswith(".vg.json")
+
+
 @pytest.mark.parametrize("width", [1280, 320])
-def test_chart_upgrades_in_place_with_tooltips_and_no_errors(browser: Browser, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
+def test_chart_upgrades_in_place_after_an_interaction_with_tooltips_and_no_errors(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 600)
     page = context.new_page()
     messages: list[str] = []
+    requests: list[str] = []
     page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    page.on("request", lambda request: requests.append(request.url))
     page.add_init_script(REPORT_CSP)
-    page.goto(site_url + PAGE)
+    page.goto(site_url + PAGE, wait_until="load")
+    page.wait_for_load_state("networkidle")
     chart = page.locator("figure.chart").first
     graphic = chart.locator(".chart-graphic")
+    assert graphic.is_visible()  # the first chart is on screen at load, yet nothing of the runtime was fetched
+    assert [url for url in requests if _is_runtime(url)] == []
+    assert graphic.locator(".chart-interactive").count() == 0
     before = graphic.bounding_box()
-    chart.scroll_into_view_if_needed()
+
+    if width < 600:
+        graphic.tap()  # a touch is intent too
+    else:
+        graphic.hover()
     page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
 
     after = graphic.bounding_box()
@@ -89,12 +105,23 @@ def test_chart_upgrades_in_place_with_tooltips_and_no_errors(browser: Browser, s
     context.close()
 
 
+def test_keyboard_focus_in_a_chart_upgrades_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    chart.locator(".chart-source a, .chart-download").first.focus()
+    page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
+    context.close()
+
+
 def test_only_same_origin_scripts_and_no_eval(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + PAGE)
+    page.mouse.wheel(0, 200)  # the reader's first scroll arms the near-viewport upgrade for later charts
     page.locator("figure.chart").last.scroll_into_view_if_needed()
     page.wait_for_selector("figure.chart >> nth=1 >> .chart-is-interactive", state="attached", timeout=15000)
     assert requests and all(url.startswith(site_url) for url in requests)
