@@ -127,3 +127,48 @@ def test_only_same_origin_scripts_and_no_eval(browser: Browser, site_url: str) -
     assert requests and all(url.startswith(site_url) for url in requests)
     assert sum(url.endswith("chart-runtime.min.js") for url in requests) == 1  # loaded once, for every chart
     context.close()
+
+
+# Every visible text of every static chart shown: its box, the chart's box, and the axis it labels (-1 if none).
+LABEL_BOXES = """() => Array.from(document.querySelectorAll("svg.chart-svg")).filter(svg => svg.getClientRects().length)
+  .map(svg => {
+    const frame = svg.getBoundingClientRect();
+    const axes = Array.from(svg.querySelectorAll(".role-axis"));
+    const texts = Array.from(svg.querySelectorAll("text"))
+      .filter(text => text.getAttribute("opacity") !== "0" && text.textContent.trim());
+    return {left: frame.left, right: frame.right, labels: texts.map(text => {
+      const box = text.getBoundingClientRect();
+      return {text: text.textContent, axis: axes.indexOf(text.closest(".role-axis")),
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    })};
+  })"""
+
+
+@pytest.mark.parametrize(
+    ("page_path", "width", "media"),
+    [
+        (page_path, width, media)
+        for page_path in (PAGE, "explainers/us-jobs-great-recession/")
+        for width, media in ((360, "screen"), (1280, "screen"), (794, "print"))
+    ],
+)
+def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_draws(
+    browser: Browser, site_url: str, page_path: str, width: int, media: str
+) -> None:
+    """Text is measured at build time in another engine; here it is drawn with the reader's fonts (DejaVu Sans
+    for system-ui on Debian, as wide as UI fonts get): no label may cross the chart's edge or touch another."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=True)
+    page = context.new_page()
+    page.goto(site_url + page_path)
+    page.emulate_media(media=media)
+    charts = page.evaluate(LABEL_BOXES)
+    assert charts
+    for chart in charts:
+        for label in chart["labels"]:
+            assert label["left"] >= chart["left"] - 0.5 and label["right"] <= chart["right"] + 0.5, label
+        for axis in {label["axis"] for label in chart["labels"] if label["axis"] >= 0}:
+            boxes = sorted((label for label in chart["labels"] if label["axis"] == axis), key=lambda b: b["left"])
+            for one, other in zip(boxes, boxes[1:], strict=False):
+                apart = one["right"] <= other["left"] or one["bottom"] <= other["top"] or other["bottom"] <= one["top"]
+                assert apart, (one["text"], other["text"])
+    context.close()
