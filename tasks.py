@@ -131,13 +131,22 @@ def _install_site_check_tools(c: Context) -> None:
         )
 
 
-def _install_cjk_fonts(c: Context) -> None:
-    """Noto CJK (Debian's fonts-noto-cjk): charts in Chinese, Japanese or Korean need its glyphs in their PNGs."""
-    if not Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists():
+# The fonts charts are drawn with, by a file each Debian package installs: DejaVu Sans measures every chart's
+# text (plugins/charts/render.py), Noto CJK draws Chinese, Japanese and Korean in their PNGs.
+CHART_FONTS = {
+    "fonts-dejavu-core": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+}
+
+
+def _install_chart_fonts(c: Context) -> None:
+    """Debian's DejaVu Sans and Noto CJK, when absent."""
+    missing = [package for package, font in CHART_FONTS.items() if not font.exists()]
+    if missing:
         sudo = "" if os.geteuid() == 0 else "sudo "
         c.run(
             f"{sudo}apt-get update -qq && "
-            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk"
+            f"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}"
         )
 
 
@@ -153,7 +162,7 @@ def _install_test_requirements(c: Context) -> None:
     if not Path("/usr/bin/chromium").exists():
         sudo = "" if os.geteuid() == 0 else "sudo "
         c.run(f"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
-    _install_cjk_fonts(c)
+    _install_chart_fonts(c)
     _install_site_check_tools(c)
 
 
