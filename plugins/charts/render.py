@@ -10,7 +10,7 @@ from typing import Any
 
 import vl_convert
 
-from charts.locale import DEFAULT_FONT_DIRECTORIES, register_fonts
+from charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
@@ -55,11 +55,7 @@ def renderer_versions() -> dict[str, str]:
 
 
 def measured(spec: dict[str, Any], font: str) -> dict[str, Any]:
-    """The spec with the page's font stack ``font`` measured (and drawn, for images) in MEASURE_FONT first.
-
-    The stack stays behind it, so glyphs DejaVu Sans lacks (Chinese, say) still come from the
-    script's fonts named in it.
-    """
+    """The spec with the page's font stack ``font`` measured (and drawn, for images) in MEASURE_FONT first."""
 
     def swap(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
@@ -81,9 +77,19 @@ def named(svg: str, font: str) -> str:
 
 
 def page_font(spec: dict[str, Any]) -> str | None:
-    """The font stack the theme gave the chart (config.font), if any."""
+    """The font stack to measure in MEASURE_FONT: the theme's (config.font), unless a script's fonts lead it.
+
+    A chart in Chinese, say, names Noto Sans CJK first, and is measured in it as before: readers' CJK
+    fonts draw the Latin in the same run too, and vl-convert would not take the CJK glyphs from the
+    stack behind DejaVu Sans but from whichever font it finds first (a serif one, here).
+    """
     font = spec.get("config", {}).get("font")
-    return font if isinstance(font, str) and font else None
+    if not isinstance(font, str) or not font:
+        return None
+    return None if font.split(",")[0].strip() in SCRIPT_FACES else font
+
+
+SCRIPT_FACES = frozenset(face for faces in SCRIPT_FONTS.values() for face in faces)
 
 
 def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:

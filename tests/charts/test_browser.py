@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,8 +168,13 @@ def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_dra
         for label in chart["labels"]:
             assert label["left"] >= chart["left"] - 0.5 and label["right"] <= chart["right"] + 0.5, label
         for axis in {label["axis"] for label in chart["labels"] if label["axis"] >= 0}:
-            boxes = sorted((label for label in chart["labels"] if label["axis"] == axis), key=lambda b: b["left"])
-            for one, other in zip(boxes, boxes[1:], strict=False):
-                apart = one["right"] <= other["left"] or one["bottom"] <= other["top"] or other["bottom"] <= one["top"]
+            boxes = [label for label in chart["labels"] if label["axis"] == axis]
+            for one, other in itertools.combinations(boxes, 2):
+                apart = (
+                    one["right"] <= other["left"]
+                    or other["right"] <= one["left"]
+                    or one["bottom"] <= other["top"]
+                    or other["bottom"] <= one["top"]
+                )
                 assert apart, (one["text"], other["text"])
     context.close()

@@ -12,7 +12,7 @@ import pytest
 import vl_convert
 
 from charts.prepare import prepare_chart
-from charts.render import MEASURE_FONT, RenderError, RenderJob, measured, render
+from charts.render import MEASURE_FONT, RenderError, RenderJob, measured, page_font, render
 from charts.svg import EmptyChartError, clean_svg
 from tests.charts.helpers import SHORTHAND, block, content, settings
 
@@ -110,3 +110,10 @@ def test_interactive_charts_format_numbers_and_dates_in_the_page_language(tmp_pa
 
 def test_the_default_language_carries_no_locale(rendered: dict[str, bytes]) -> None:
     assert "locale" not in json.loads(rendered["wide.vg.json"]).get("config", {})
+
+
+def test_charts_led_by_a_scripts_fonts_are_measured_in_them() -> None:
+    """vl-convert would take CJK glyphs from any font it finds, not the stack behind DejaVu Sans."""
+    chinese = '"Noto Sans CJK SC", "PingFang SC", system-ui, sans-serif'
+    assert page_font({"config": {"font": chinese}}) is None
+    assert page_font({"config": {"font": "system-ui, sans-serif"}}) == "system-ui, sans-serif"
