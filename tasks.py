@@ -134,10 +134,12 @@ def clean(c):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-# Debian packages the tests need, and how to tell each is there: the browser the tests drive,
-# the CJK font that Chinese charts and cards are drawn with, and Java for the Nu HTML checker.
+# Debian packages the tests need, and how to tell each is there: the browser the tests drive; the
+# fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/charts/render.py;
+# Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
 _DEBIAN_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "fonts-dejavu-core": lambda: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
     "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
 }

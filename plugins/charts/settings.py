@@ -25,7 +25,9 @@ class ChartSettings:
     narrow_width: int = 328  # CHARTS_NARROW_WIDTH: the column of a 360 px phone
     aspect: float = 1.6  # CHARTS_ASPECT: width / height of the wide variant
     narrow_aspect: float = 1.0  # CHARTS_NARROW_ASPECT: width / height at most, on phones
-    font: str = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif'
+    # CHARTS_FONT: the page's own stack (site.css --sans), each face no wider than DejaVu Sans, which vl-convert
+    # measures with (render.MEASURE_FONT), so labels fit in whichever face the reader gets.
+    font: str = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
     font_size: int = 14  # CHARTS_FONT_SIZE: axis and legend text, px as rendered
     palette: tuple[str, ...] = DEFAULT_PALETTE  # CHARTS_PALETTE
     theme: dict[str, Any] = field(default_factory=dict)  # CHARTS_THEME: merged into the Vega-Lite config

@@ -13,21 +13,31 @@ from typing import Any
 from charts.settings import ChartSettings
 
 # Bump when the config below changes in a way the settings do not show, so cached renders are redone.
-THEME_VERSION = "1"
+THEME_VERSION = "2"
 
 PAGE_INK = "currentColor"
 IMAGE_INK = "#1a1a1a"
 IMAGE_BACKGROUND = "#ffffff"
+# Axis labels (long category names, say) take at most this share of the chart's width; longer ones end in "…".
+LABEL_SHARE = 0.45
 
 
-def vega_lite_config(settings: ChartSettings, *, ink: str = PAGE_INK, background: str | None = None) -> dict[str, Any]:
+def vega_lite_config(
+    settings: ChartSettings, *, ink: str = PAGE_INK, background: str | None = None, width: int | None = None
+) -> dict[str, Any]:
+    """The page's (or, with ink and background, an image's) config for a chart ``width`` wide (the wide one)."""
     size = settings.font_size
+    label_limit = round((width or settings.width) * LABEL_SHARE)
     text = {"labelColor": ink, "titleColor": ink, "labelFont": settings.font, "titleFont": settings.font}
     config: dict[str, Any] = {
         "background": background,
         "font": settings.font,
-        "autosize": {"type": "fit", "contains": "padding"},
-        "padding": {"left": 0, "right": 4, "top": 8, "bottom": 0},
+        # resize: fit again until the layout settles. Shrinking the plot to make room for the axes changes the
+        # ticks (their count follows the width), and a label centred on the new last tick could run past the
+        # chart's right edge, cut off there or at the page's edge in print.
+        "autosize": {"type": "fit", "contains": "padding", "resize": True},
+        # Vega places text by its font size; descenders (the j of a rotated axis title) reach a little past it.
+        "padding": {"left": 2, "right": 4, "top": 8, "bottom": 2},
         "view": {"stroke": None},
         "range": {"category": list(settings.palette)},
         "axis": {
@@ -40,6 +50,9 @@ def vega_lite_config(settings: ChartSettings, *, ink: str = PAGE_INK, background
             "gridColor": ink,
             "gridOpacity": 0.18,
             "labelOverlap": "greedy",
+            "labelSeparation": size // 2,  # labels closer than half a letter's height read as one: drop one
+            "labelLimit": label_limit,
+            "maxExtent": label_limit + 20,  # Vega's default gap: the axis title never runs into the labels
         },
         "legend": {**text, "labelFontSize": size, "titleFontSize": size, "titleFontWeight": "normal", "orient": "top"},
         "header": {**text, "labelFontSize": size, "titleFontSize": size},
@@ -53,7 +66,7 @@ def vega_lite_config(settings: ChartSettings, *, ink: str = PAGE_INK, background
 
 def narrow_config(settings: ChartSettings) -> dict[str, Any]:
     """For phones: legends wrap into two columns rather than running off the edge."""
-    return merge(vega_lite_config(settings), {"legend": {"columns": 2}})
+    return merge(vega_lite_config(settings, width=settings.narrow_width), {"legend": {"columns": 2}})
 
 
 def image_config(settings: ChartSettings) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,19 +60,35 @@ def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: 
     context.close()
 
 
+def _is_runtime(url: str) -> bool:
+    return url.endswith("chart-runtime.min.js") or url.endswith(".vg.json")
+
+
 @pytest.mark.parametrize("width", [1280, 320])
-def test_chart_upgrades_in_place_with_tooltips_and_no_errors(browser: Browser, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
+def test_chart_upgrades_in_place_after_an_interaction_with_tooltips_and_no_errors(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 600)
     page = context.new_page()
     messages: list[str] = []
+    requests: list[str] = []
     page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    page.on("request", lambda request: requests.append(request.url))
     page.add_init_script(REPORT_CSP)
-    page.goto(site_url + PAGE)
+    page.goto(site_url + PAGE, wait_until="load")
+    page.wait_for_load_state("networkidle")
     chart = page.locator("figure.chart").first
     graphic = chart.locator(".chart-graphic")
+    assert graphic.is_visible()  # the first chart is on screen at load, yet nothing of the runtime was fetched
+    assert [url for url in requests if _is_runtime(url)] == []
+    assert graphic.locator(".chart-interactive").count() == 0
     before = graphic.bounding_box()
-    chart.scroll_into_view_if_needed()
+
+    if width < 600:
+        graphic.tap()  # a touch is intent too
+    else:
+        graphic.hover()
     page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
 
     after = graphic.bounding_box()
@@ -89,14 +106,75 @@ def test_chart_upgrades_in_place_with_tooltips_and_no_errors(browser: Browser, s
     context.close()
 
 
+def test_keyboard_focus_in_a_chart_upgrades_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    chart.locator(".chart-source a, .chart-download").first.focus()
+    page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
+    context.close()
+
+
 def test_only_same_origin_scripts_and_no_eval(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + PAGE)
+    page.mouse.wheel(0, 200)  # the reader's first scroll arms the near-viewport upgrade for later charts
     page.locator("figure.chart").last.scroll_into_view_if_needed()
     page.wait_for_selector("figure.chart >> nth=1 >> .chart-is-interactive", state="attached", timeout=15000)
     assert requests and all(url.startswith(site_url) for url in requests)
     assert sum(url.endswith("chart-runtime.min.js") for url in requests) == 1  # loaded once, for every chart
+    context.close()
+
+
+# Every visible text of every static chart shown: its box, the chart's box, and the axis it labels (-1 if none).
+LABEL_BOXES = """() => Array.from(document.querySelectorAll("svg.chart-svg")).filter(svg => svg.getClientRects().length)
+  .map(svg => {
+    const frame = svg.getBoundingClientRect();
+    const axes = Array.from(svg.querySelectorAll(".role-axis"));
+    const texts = Array.from(svg.querySelectorAll("text"))
+      .filter(text => text.getAttribute("opacity") !== "0" && text.textContent.trim());
+    return {left: frame.left, right: frame.right, labels: texts.map(text => {
+      const box = text.getBoundingClientRect();
+      return {text: text.textContent, axis: axes.indexOf(text.closest(".role-axis")),
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    })};
+  })"""
+
+
+@pytest.mark.parametrize(
+    ("page_path", "width", "media"),
+    [
+        (page_path, width, media)
+        for page_path in (PAGE, "explainers/us-jobs-great-recession/")
+        for width, media in ((360, "screen"), (1280, "screen"), (794, "print"))
+    ],
+)
+def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_draws(
+    browser: Browser, site_url: str, page_path: str, width: int, media: str
+) -> None:
+    """Text is measured at build time in another engine; here it is drawn with the reader's fonts (DejaVu Sans
+    for system-ui on Debian, as wide as UI fonts get): no label may cross the chart's edge or touch another."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=True)
+    page = context.new_page()
+    page.goto(site_url + page_path)
+    page.emulate_media(media=media)
+    charts = page.evaluate(LABEL_BOXES)
+    assert charts
+    for chart in charts:
+        for label in chart["labels"]:
+            assert label["left"] >= chart["left"] - 0.5 and label["right"] <= chart["right"] + 0.5, label
+        for axis in {label["axis"] for label in chart["labels"] if label["axis"] >= 0}:
+            boxes = [label for label in chart["labels"] if label["axis"] == axis]
+            for one, other in itertools.combinations(boxes, 2):
+                apart = (
+                    one["right"] <= other["left"]
+                    or other["right"] <= one["left"]
+                    or one["bottom"] <= other["top"]
+                    or other["bottom"] <= one["top"]
+                )
+                assert apart, (one["text"], other["text"])
     context.close()

@@ -1,12 +1,16 @@
-/* nutgraf charts: upgrade each static chart to an interactive Vega view as it nears the viewport.
- * The runtime (Vega + vega-interpreter, no eval: works under script-src 'self') loads only then.
- * Anything failing leaves the static SVG in place; the interactive view sits in the same box. */
+/* nutgraf charts: upgrade a static chart to an interactive Vega view once the reader shows intent.
+ * The static SVG is complete, and tooltips need an interaction anyway, so the runtime (Vega +
+ * vega-interpreter, no eval: works under script-src 'self') is not fetched at load, which would
+ * block the main thread while the page is still settling. It loads on the first pointer, touch or
+ * focus on a chart figure (or a key pressed while focus is in one), and, once the reader has
+ * scrolled, for charts that come near the viewport. Anything failing leaves the static SVG in
+ * place; the interactive view sits in the same box. */
 (function () {
   "use strict";
   var figures = document.querySelectorAll("figure.chart[data-chart-wide]");
   var script = document.currentScript;
   var runtimeUrl = script && script.getAttribute("data-runtime");
-  if (!figures.length || !runtimeUrl || !("IntersectionObserver" in window) || !window.fetch) return;
+  if (!figures.length || !runtimeUrl || !window.fetch || !window.Promise) return;
   var runtime = null;
   var tooltip = null;
 
@@ -103,13 +107,39 @@
     });
   }
 
-  var observer = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (entry.isIntersecting) {
-        observer.unobserve(entry.target);
-        upgrade(entry.target);
-      }
+  // Intent on a figure: the pointer reaching it, a touch, focus arriving in it (its links or data
+  // table), or a key pressed while focus is inside it.
+  var INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
+  var listenerOptions = { passive: true };
+  var started = [];
+  var observer = null;
+
+  function start(figure) {
+    if (started.indexOf(figure) !== -1) return;
+    started.push(figure);
+    INTENT.forEach(function (type) { figure.removeEventListener(type, onIntent, listenerOptions); });
+    if (observer) observer.unobserve(figure);
+    upgrade(figure);
+  }
+
+  function onIntent(event) { start(event.currentTarget); }
+
+  // After the reader's first scroll, charts that come near the viewport upgrade before they are reached.
+  function onFirstScroll() {
+    window.removeEventListener("scroll", onFirstScroll, listenerOptions);
+    if (!("IntersectionObserver" in window)) return;
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) start(entry.target);
+      });
+    }, { rootMargin: "300px 0px" });
+    Array.prototype.forEach.call(figures, function (figure) {
+      if (started.indexOf(figure) === -1) observer.observe(figure);
     });
-  }, { rootMargin: "300px 0px" });
-  Array.prototype.forEach.call(figures, function (figure) { observer.observe(figure); });
+  }
+
+  Array.prototype.forEach.call(figures, function (figure) {
+    INTENT.forEach(function (type) { figure.addEventListener(type, onIntent, listenerOptions); });
+  });
+  window.addEventListener("scroll", onFirstScroll, listenerOptions);
 })();
