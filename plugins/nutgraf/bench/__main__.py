@@ -45,6 +45,8 @@ def one_round(site: BenchSite, round_number: int) -> dict[str, float]:
         "edit_s": edit.seconds,
         "data_edit_s": data_edit.seconds,
         "peak_rss_mb": max(run.peak_rss_mb for run in (cold, warm, edit, data_edit)),
+        "peak_main_rss_mb": max(run.peak_main_rss_mb for run in (cold, warm, edit, data_edit)),
+        "peak_rss_mb_warm": max(run.peak_rss_mb for run in (warm, edit, data_edit)),
         "warm_over_baseline_warm": warm.seconds / baseline_warm.seconds,
         "cold_over_baseline_cold": cold.seconds / baseline_cold.seconds,
         "edit_over_cold": edit.seconds / cold.seconds,
@@ -87,7 +89,7 @@ def print_table(results: dict[str, Any], stream: Any = sys.stdout) -> None:
         print(f"  {label:<40} {value:9.2f} {unit}", file=stream)
     print(file=stream)
     checks = verdicts(results)
-    for key in (*TARGETS, "cold_over_baseline_cold", "page_gz_bytes_charts"):
+    for key in (*TARGETS, "peak_main_rss_mb", "peak_rss_mb_warm", "cold_over_baseline_cold", "page_gz_bytes_charts"):
         op, limit = TARGETS.get(key, ("", None))
         target = f"{op} {limit:g}" if limit is not None else ""
         verdict = ("ok" if checks[key] else "MISSED") if key in checks else ""

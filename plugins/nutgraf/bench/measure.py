@@ -17,6 +17,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 class Run:
     seconds: float
     peak_rss_mb: float  # the largest sum of resident memory over the process and its children
+    peak_main_rss_mb: float  # the build process alone (its render workers excluded)
     returncode: int
     stderr: str
 
@@ -27,6 +28,13 @@ def _children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(child) for child in text.split()]
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _tree_rss(pid: int) -> int:
@@ -45,13 +53,14 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, in
     """Run ``command`` to completion; its wall time and the peak RSS of its process tree."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_main = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_main
         while not done.is_set():
             peak = max(peak, _tree_rss(process.pid))
+            peak_main = max(peak_main, _rss(process.pid))
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -60,4 +69,4 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, in
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Run(seconds, peak / 2**20, process.returncode, stderr)
+    return Run(seconds, peak / 2**20, peak_main / 2**20, process.returncode, stderr)
