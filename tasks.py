@@ -117,6 +117,7 @@ def publish(c, remote="origin", no_build=False):
 )
 def bench(c, quick=False, explainers=1000, rounds=3, json=None):
     """Time nutgraf against plain Pelican on a synthetic site: cold, warm, edits, memory, page weight."""
+    c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")  # vega-datasets
     args = ["--explainers", str(explainers), "--rounds", str(rounds)]
     args += ["--quick"] if quick else []
     args += ["--json", json] if json else []
