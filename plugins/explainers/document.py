@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from explainers.frontmatter import FrontMatter, parse_front_matter
 from explainers.headings import Heading, find_headings
@@ -101,8 +102,13 @@ def _definition_lines(body: list[tuple[int, str]], fenced: set[int]) -> tuple[se
     return taken, definitions
 
 
+@lru_cache(maxsize=4096)
 def parse_explainer(text: str, settings: ExplainerSettings) -> ExplainerSource:
-    """Split an explainer's text (LF line ends, no BOM) into its parts."""
+    """Split an explainer's text (LF line ends, no BOM) into its parts.
+
+    Remembered: the checks (sections, slugs, translations) and the page hooks each need the parts,
+    and parsing once per file keeps a build of thousands of explainers quick. Callers never change it.
+    """
     front_matter = parse_front_matter(text)
     all_lines = text.split("\n")
     blocks = fenced_blocks(text)

@@ -10,7 +10,7 @@ from typing import Any
 from explainers.document import parse_explainer
 from explainers.markdown_extension import ExplainerExtension
 from explainers.model import Explainer
-from explainers.related import related_explainers
+from explainers.related import related_by_article
 from explainers.settings import ExplainerSettings
 from nutgraf.sources import read_source
 
@@ -74,8 +74,8 @@ def attach_explainer(content: Any) -> None:
 def link_related(generator: Any) -> None:
     """``article_generator_finalized``: related explainers, among the published ones."""
     options = options_for(generator.settings)
-    published = list(generator.articles)
-    for article in [*generator.articles, *generator.drafts]:
-        explainer = getattr(article, "explainer", None)
-        if explainer is not None:
-            explainer.related = related_explainers(article, published, options.related_count)
+    everything = [*generator.articles, *generator.drafts]
+    explainers = [article for article in everything if getattr(article, "explainer", None) is not None]
+    related = related_by_article(explainers, list(generator.articles), options.related_count)
+    for article in explainers:
+        article.explainer.related = related[id(article)]

@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-
-def _names(items: Any) -> set[str]:
-    return {str(item).casefold() for item in items or ()}
+TOPIC_WEIGHT = 2  # a shared topic counts twice as much as a shared tag
 
 
-def relatedness(article: Any, other: Any) -> int:
-    """A shared topic counts twice as much as a shared tag."""
-    same_topic = (
-        getattr(article, "category", None) is not None
-        and str(article.category).casefold() == str(getattr(other, "category", "")).casefold()
-    )
-    return 2 * same_topic + len(_names(getattr(article, "tags", ())) & _names(getattr(other, "tags", ())))
+def _names(article: Any) -> dict[str, int]:
+    """What an explainer can share with another, each with its weight: its topic and its tags."""
+    names = {f"tag:{str(tag).casefold()}": 1 for tag in getattr(article, "tags", None) or ()}
+    if getattr(article, "category", None) is not None:
+        names[f"topic:{str(article.category).casefold()}"] = TOPIC_WEIGHT
+    return names
 
 
-def related_explainers(article: Any, candidates: Sequence[Any], count: int) -> list[Any]:
-    """Up to ``count`` other explainers with something in common with ``article``, closest then newest first."""
-    scored = [
-        (relatedness(article, other), other)
-        for other in candidates
-        if other is not article and getattr(other, "source_path", None) != getattr(article, "source_path", object())
-    ]
-    scored = [(score, other) for score, other in scored if score > 0]
-    scored.sort(key=lambda pair: (-pair[0], -pair[1].date.timestamp(), pair[1].title))
-    return [other for _, other in scored[:count]]
+def related_by_article(articles: Sequence[Any], candidates: Sequence[Any], count: int) -> dict[int, list[Any]]:
+    """For each article (by ``id``), up to ``count`` candidates with something in common, closest then newest first.
+
+    Candidates are found through an index of topics and tags, so each article is scored only
+    against those it shares something with, and each explainer's names are read once.
+    """
+    index: dict[str, list[int]] = {}
+    for position, candidate in enumerate(candidates):
+        for name in _names(candidate):
+            index.setdefault(name, []).append(position)
+    related = {}
+    for article in articles:
+        scores: Counter[int] = Counter()
+        for name, weight in _names(article).items():
+            for position in index.get(name, ()):
+                scores[position] += weight
+        source = getattr(article, "source_path", object())
+        chosen = [
+            (score, candidates[position])
+            for position, score in scores.items()
+            if candidates[position] is not article and getattr(candidates[position], "source_path", None) != source
+        ]
+        chosen.sort(key=lambda pair: (-pair[0], -pair[1].date.timestamp(), pair[1].title))
+        related[id(article)] = [other for _, other in chosen[:count]]
+    return related
+
