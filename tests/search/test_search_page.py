@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from nutgraf.site_check.browser import CHROMIUM, CHROMIUM_ARGS
-from nutgraf.site_check.server import serving
 from tests.conftest import run_nutgraf
 from tests.readersite import CHART_FIGURE, explainer
+from tests.search.searching import search
 
 
 @pytest.fixture(scope="module")
@@ -38,37 +37,20 @@ def test_index_covers_explainers_and_pages_but_not_listings(searchable_site: Pat
     assert (searchable_site / "search" / "index.html").is_file()
 
 
-def _search(site: Path, query: str) -> tuple[str, list[str], list[str], list[str]]:
-    from playwright.sync_api import sync_playwright
-
-    with serving(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        problems: list[str] = []
-        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(f"{base_url}search/?q={query}")
-        # A locator, not wait_for_function: a string predicate is eval, which the CSP refuses.
-        page.locator("#search-status", has_text="found").wait_for()
-        status = page.inner_text("#search-status")
-        titles = page.locator(".search-result h2 a").all_inner_texts()
-        sections = page.locator(".search-result-sections a").evaluate_all("links => links.map(a => a.href)")
-        browser.close()
-    return status, titles, sections, problems
-
-
 @pytest.mark.browser
 def test_a_word_only_in_a_chart_title_finds_its_explainer(searchable_site: Path) -> None:
-    status, titles, _, problems = _search(searchable_site, "ferry")
+    found = search(searchable_site, "ferry")
+    status, titles, problems = found.status, found.titles, found.problems
     assert titles == ["Ferries in the strait"], status
     assert problems == []
-    _, caption_titles, _, _ = _search(searchable_site, "quarantine")
+    caption_titles = search(searchable_site, "quarantine").titles
     assert caption_titles == ["Ferries in the strait"]
 
 
 @pytest.mark.browser
 def test_a_result_links_the_section_that_matched(searchable_site: Path) -> None:
-    status, titles, sections, problems = _search(searchable_site, "zeppelin")
+    found = search(searchable_site, "zeppelin")
+    status, titles, sections, problems = found.status, found.titles, found.sections, found.problems
     assert "2 explainers found" in status
     assert sorted(titles) == ["Bridges over the river", "Ferries in the strait"]
     assert any(url.endswith("#why-it-matters") for url in sections), sections
