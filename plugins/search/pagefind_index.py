@@ -100,6 +100,15 @@ def _run_pagefind(pages: list[tuple[str, str]], destination: Path, language: str
             raise RuntimeError(msg)
 
 
+def _normalise_entry(path: Path) -> None:
+    """Pagefind writes its entry file from hash maps, in an order that changes from run to run; sorted,
+    the same pages always give the same bytes (the order means nothing to pagefind.js)."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("include_characters"), list):
+        entry["include_characters"] = sorted(entry["include_characters"])
+    path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def build_index(output: Path, folder: str, language: str, cache_path: Path) -> int:
     """Index the site in ``output`` into ``output/folder``; return the number of pages indexed."""
     destination = output / folder
@@ -115,6 +124,7 @@ def build_index(output: Path, folder: str, language: str, cache_path: Path) -> i
         _run_pagefind(pages, staging, language)
         for name in UNUSED_BUNDLES:
             (staging / name).unlink(missing_ok=True)
+        _normalise_entry(staging / "pagefind-entry.json")
         cached_index.parent.mkdir(parents=True, exist_ok=True)
         try:
             staging.rename(cached_index)
