@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +28,8 @@ def related_by_article(articles: Sequence[Any], candidates: Sequence[Any], count
     for position, candidate in enumerate(candidates):
         for name in _names(candidate):
             index.setdefault(name, []).append(position)
+    # Closest first, then newest, then by title: computed once per candidate, not once per pair.
+    order = [(-candidate.date.timestamp(), str(candidate.title)) for candidate in candidates]
     related = {}
     for article in articles:
         scores: Counter[int] = Counter()
@@ -34,12 +37,13 @@ def related_by_article(articles: Sequence[Any], candidates: Sequence[Any], count
             for position in index.get(name, ()):
                 scores[position] += weight
         source = getattr(article, "source_path", object())
-        chosen = [
-            (score, candidates[position])
-            for position, score in scores.items()
-            if candidates[position] is not article and getattr(candidates[position], "source_path", None) != source
-        ]
-        chosen.sort(key=lambda pair: (-pair[0], -pair[1].date.timestamp(), pair[1].title))
-        related[id(article)] = [other for _, other in chosen[:count]]
+        best = heapq.nsmallest(
+            count,
+            (
+                (-score, *order[position], position)
+                for position, score in scores.items()
+                if candidates[position] is not article and getattr(candidates[position], "source_path", None) != source
+            ),
+        )
+        related[id(article)] = [candidates[position] for *_, position in best]
     return related
-
