@@ -118,7 +118,7 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     """The block's chart ready to render (ChartError when it cannot be built)."""
-    built, source_key = spec_memo(settings.cache_path).build_keyed(
+    built, content_hash = spec_memo(settings.cache_path).build_hashed(
         block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
     )
     size = sizes(block, settings)
@@ -131,9 +131,7 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
         "image": theme.image_config(settings),
     }
     inputs = {
-        # What the spec was built from stands for the spec itself (hashing a spec means hashing all its
-        # inlined data); an altair: chart, built anew each time, is hashed whole.
-        "spec": source_key or cache_key({"vega_lite": built.vega_lite}),
+        "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
         "size": size,
         "configs": configs,
         "png_scale": settings.png_scale,

@@ -12,7 +12,7 @@ import hashlib
 import json
 import pickle
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import altair as alt
@@ -22,7 +22,7 @@ from charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
 from charts.problem import ChartError
 from charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
 
-MEMO_VERSION = "1"
+MEMO_VERSION = "2"  # entries are (built spec, its content hash)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -36,6 +36,14 @@ def _code_digest() -> str:
 
 
 def _digest(path: Path) -> str:
+    """The file's content hash, read once per process for as long as the file is unchanged (the content
+    check and the build's preparation each ask for every chart's data)."""
+    status = path.stat()
+    return _digest_of(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=16384)
+def _digest_of(path: Path, _mtime_ns: int, _size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -70,53 +78,64 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def spec_digest(vega_lite: dict[str, object]) -> str:
+    """The hash of a built spec's content (data inlined): what its renders are keyed by."""
+    canonical = json.dumps(vega_lite, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 class SpecMemo:
-    """Specs of shorthand and ``spec:`` charts, kept in ``folder`` (and in memory for this process)."""
+    """Specs of shorthand and ``spec:`` charts with their content hashes, kept in ``folder`` (and in memory)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.memory: dict[str, BuiltSpec] = {}
+        self.memory: dict[str, tuple[BuiltSpec, str]] = {}
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def _load(self, key: str) -> BuiltSpec | None:
+    def _load(self, key: str) -> tuple[BuiltSpec, str] | None:
         if key in self.memory:
             return self.memory[key]
         try:
-            built = pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            entry = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
-        if isinstance(built, BuiltSpec):
-            self.memory[key] = built
-            return built
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], BuiltSpec):
+            self.memory[key] = entry
+            return entry
         return None
 
-    def _store(self, key: str, built: BuiltSpec) -> None:
-        self.memory[key] = built
+    def _store(self, key: str, entry: tuple[BuiltSpec, str]) -> None:
+        self.memory[key] = entry
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
-            handle.write(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+            handle.write(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
 
     def build(
         self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
     ) -> BuiltSpec:
         """``build_spec``, remembered for shorthand and ``spec:`` charts (ChartError as build_spec)."""
-        return self.build_keyed(block, content_root, timeout=timeout, limits=limits)[0]
+        return self.build_hashed(block, content_root, timeout=timeout, limits=limits)[0]
 
-    def build_keyed(
+    def build_hashed(
         self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
-    ) -> tuple[BuiltSpec, str | None]:
-        """The built spec and the hash of what it was built from (None for ``altair:`` charts)."""
+    ) -> tuple[BuiltSpec, str]:
+        """The built spec and the hash of its content, both remembered (``altair:`` charts: built and hashed anew).
+
+        Renders are keyed by the spec's content, not by what it was built from: a change to our code
+        rebuilds the specs, but re-renders only the charts whose specs it actually changed.
+        """
         key = memo_key(block, content_root, limits)
-        if key is not None and (built := self._load(key)) is not None:
-            return built, key
+        if key is not None and (entry := self._load(key)) is not None:
+            return entry
         built = build_spec(block, content_root, timeout=timeout, limits=limits)
+        entry = (built, spec_digest(built.vega_lite))
         if key is not None:
-            self._store(key, built)
-        return built, key
+            self._store(key, entry)
+        return entry
 
 
 _MEMOS: dict[Path, SpecMemo] = {}
