@@ -6,6 +6,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from charts.markdown_extension import PLACEHOLDER
+
 
 def absolute(url: str, domain: str) -> str:
     if url.startswith(("http://", "https://")) or not domain:
@@ -40,10 +42,26 @@ def charts_as_images(html: str, domain: str) -> str:
     return str(soup)
 
 
+def _gettext(context: dict[str, Any], html: str) -> Any:
+    """The translations of the language the item's charts are drawn in (see ``chart_key``)."""
+    translator = context.get("I18N_GETTEXT")
+    match = PLACEHOLDER.search(html)
+    if not callable(translator) or match is None:
+        return None
+    lang, _, digest = match[1].rpartition(":")
+    return translator(lang or context.get("DEFAULT_LANG"))
+
+
 def rewrite_feed(context: dict[str, Any], feed: Any) -> None:
-    """Pelican's ``feed_generated`` handler: every item's content and description."""
+    """Pelican's ``feed_generated`` handler: every item's content and description, charts as images."""
+    from charts.hooks import expand_charts, library_for
+
     domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""
     for item in feed.items:
         for key in ("description", "content"):
-            if isinstance(item.get(key), str):
-                item[key] = charts_as_images(item[key], domain)
+            html = item.get(key)
+            if not isinstance(html, str):
+                continue
+            if PLACEHOLDER.search(html):
+                html = expand_charts(html, library_for(context), _gettext(context, html))
+            item[key] = charts_as_images(html, domain)

@@ -126,32 +126,52 @@ def finalize_output(settings: dict[str, Any], output_path: str) -> None:
 
 
 def add_markdown_extension(pelican: Any) -> None:
-    """``initialized`` handler: our extension joins Pelican's Markdown extensions."""
+    """``initialized`` handler: our extension joins Pelican's Markdown extensions, our filter the templates'."""
     settings = pelican.settings
     library_for(settings)  # so that the extension finds one even in a plain ``pelican`` run
     lookup = LibraryLookup(str(settings["OUTPUT_PATH"]))
     chart_language = ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))
     settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(lookup, chart_language))
+    settings.setdefault("JINJA_FILTERS", {})["chart_figures"] = chart_figures
 
 
 def attach_charts(instance: Any) -> None:
-    """``content_object_init``: swap each chart placeholder for its figure, and flag the page.
+    """``content_object_init``: flag pages with charts; their figures are put in when the page is written.
 
-    Runs for every page on every build, cached or not, so a figure always shows the chart
-    as rendered from today's data. Pages with charts load the chart stylesheet and script,
-    and offer their first chart to feeds, thumbnails and social cards (``lead_chart``).
+    Pages with charts load the chart stylesheet and script, and offer their first chart to feeds,
+    thumbnails and social cards (``lead_chart``). The content keeps its small placeholders until
+    ``chart_figures`` runs in the template: a thousand pages' inline SVGs are never all held in
+    memory, nor run through Pelican's link rewriting each time a template reads ``content``.
     """
     content = getattr(instance, "_content", None) or ""
     keys = PLACEHOLDER.findall(content)
     if not keys:
         return
     library = library_for(instance.settings)
-    translator = instance.settings.get("I18N_GETTEXT")  # the i18n plugin's, when it is loaded
-    gettext = translator(getattr(instance, "lang", None)) if callable(translator) else None
-    used_ids: set[str] = set()  # chart anchors are unique within a page
-    instance._content = PLACEHOLDER.sub(
-        lambda match: library.figure_by_key(match[1], used_ids, gettext=gettext), content
-    )
+    for key in keys:
+        library.prepared(key)  # a page whose chart this build did not prepare fails here, before writing
     instance.has_charts = True
     instance.chart_image = library.image_url(keys[0])
     instance.lead_chart = library.lead_chart(keys[0])
+
+
+def _page_gettext(page: Any) -> Any:
+    translator = page.settings.get("I18N_GETTEXT")  # the i18n plugin's, when it is loaded
+    return translator(getattr(page, "lang", None)) if callable(translator) else None
+
+
+def expand_charts(html: str, library: ChartLibrary, gettext: Any = None) -> str:
+    """``html`` with each chart placeholder replaced by the chart's figure (anchors unique within it)."""
+    used_ids: set[str] = set()
+    return PLACEHOLDER.sub(lambda match: library.figure_by_key(match[1], used_ids, gettext=gettext), html)
+
+
+def chart_figures(html: str, page: Any) -> str:
+    """Jinja filter ``content|chart_figures(page)``: the page's content with its chart figures, as written.
+
+    Runs for every page on every build, cached or not, so a figure always shows the chart
+    as rendered from today's data.
+    """
+    if "nutgraf-chart" not in html:
+        return html
+    return expand_charts(html, library_for(page.settings), _page_gettext(page))

@@ -115,12 +115,17 @@ class ChartLibrary:
         """The absolute URL (when SITEURL is) of the PNG of a prepared chart."""
         return self.url(self.asset(self.charts[key], "chart.png"))
 
-    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
-        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+    def prepared(self, key: str) -> PreparedChart:
+        """The prepared chart of a key (see ``chart_key``)."""
         chart = self.charts.get(key)
         if chart is None:  # only when a page came from Pelican's cache in a run that skipped prepare_build
             msg = "a chart of this page was not prepared in this build"
             raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
+        return chart
+
+    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
+        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+        chart = self.prepared(key)
         options = chart.block.options
         title = str(options.get("title") or "")
         anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.key[:8]}"

@@ -2,8 +2,9 @@
 
 It runs before fenced code (priority 25) and Pelican's meta (27). The placeholder names the
 chart by its key (the block's digest, and its language) and is swapped for the rendered
-figure when the page object is made (``hooks.attach_charts``), so Pelican's content cache,
-keyed on the Markdown file alone, can keep the parsed page while the chart's data changes.
+figure when the page is written (the template filter ``hooks.chart_figures``), so Pelican's
+content cache, keyed on the Markdown file alone, can keep the parsed page while the chart's
+data changes.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ or our Markdown extensions changed; a stale page would then be served from the c
 the folder after a hash of the settings, of our plugins' code and of the library versions
 makes any such change start a fresh cache (and a failed build removes it: Pelican leaves a
 half-written cache file behind when it cannot save, and cannot read one back). Chart data is
-not part of it: chart figures are put into pages after the cache (``charts.hooks.attach_charts``).
+not part of it: chart figures are put into pages as they are written (``charts.hooks.chart_figures``).
 """
 
 from __future__ import annotations

@@ -131,3 +131,11 @@ def test_feed_entries_show_each_chart_as_an_image_by_absolute_url(tmp_path: Path
     assert re.fullmatch(r"https://example\.org/charts/[0-9a-f]{16}\.png", image["src"])
     assert image["alt"] == "Bars of sales by year."
     assert "<svg" not in content
+
+
+def test_every_chart_placeholder_is_replaced_in_pages_and_feeds(built_site: Path) -> None:
+    """Figures go in as pages are written (the template filter): none may be left behind anywhere."""
+    written = [*built_site.rglob("*.html"), *built_site.rglob("*.xml")]
+    charted = [path for path in written if 'class="chart"' in path.read_text(encoding="utf-8")]
+    assert charted, "the real content has charts"
+    assert [path for path in written if "nutgraf-chart" in path.read_text(encoding="utf-8")] == []
