@@ -44,11 +44,13 @@ def _settings(production: bool) -> str:
     help={
         "production": "use publishconf.py (absolute SITEURL from the SITEURL variable, feeds)",
         "output": "output folder",
+        "force": "build even when nothing changed since the last build of that folder",
     }
 )
-def build(c, production=False, output=None):
+def build(c, production=False, output=None, force=False):
     """Check all content, then build the site strictly into output/ (replaced only on success)."""
-    _nutgraf(c, "build", "--settings", _settings(production), *(["--output", output] if output else []))
+    options = [*(["--output", output] if output else []), *(["--force"] if force else [])]
+    _nutgraf(c, "build", "--settings", _settings(production), *options)
 
 
 @task(

@@ -48,7 +48,7 @@ def _gettext(context: dict[str, Any], html: str) -> Any:
     match = PLACEHOLDER.search(html)
     if not callable(translator) or match is None:
         return None
-    lang, _, digest = match[1].rpartition(":")
+    lang = match[1].rpartition(":")[0]
     return translator(lang or context.get("DEFAULT_LANG"))
 
 

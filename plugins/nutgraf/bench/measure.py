@@ -17,6 +17,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 class Run:
     seconds: float
     peak_rss_mb: float  # the largest sum of resident memory over the process and its children
+    peak_pss_mb: float  # the same with shared pages (libraries, the interpreter) divided among their users
     peak_main_rss_mb: float  # the build process alone (its render workers excluded)
     returncode: int
     stderr: str
@@ -37,29 +38,43 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def _tree_rss(pid: int) -> int:
-    total, stack = 0, [pid]
+def _pss(pid: int) -> int:
+    try:
+        with Path(f"/proc/{pid}/smaps_rollup").open() as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
-        try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * _PAGE
-        except (OSError, IndexError, ValueError):
-            continue
+        found.append(current)
         stack.extend(_children(current))
-    return total
+    return found
 
 
-def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, interval: float = 0.02) -> Run:
+def _tree_rss(pid: int) -> int:
+    return sum(_rss(member) for member in _tree(pid))
+
+
+def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, interval: float = 0.1) -> Run:
     """Run ``command`` to completion; its wall time and the peak RSS of its process tree."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = peak_main = 0
+    peak = peak_pss = peak_main = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_main
+        nonlocal peak, peak_pss, peak_main
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            members = _tree(process.pid)
+            peak = max(peak, sum(_rss(member) for member in members))
+            peak_pss = max(peak_pss, sum(_pss(member) for member in members))
             peak_main = max(peak_main, _rss(process.pid))
             done.wait(interval)
 
@@ -69,4 +84,4 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, in
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Run(seconds, peak / 2**20, peak_main / 2**20, process.returncode, stderr)
+    return Run(seconds, peak / 2**20, peak_pss / 2**20, peak_main / 2**20, process.returncode, stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 from nutgraf.bench import measure, synthetic
 
 ROOT = Path(__file__).resolve().parents[3]
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 _BASELINE_SETTINGS = """\
 # Plain Pelican: the same explainers, no nutgraf plugins or charts, Pelican's own theme
@@ -52,14 +53,17 @@ class BenchSite:
         return cls(root, count)
 
     def _env(self) -> dict[str, str]:
-        return dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+        # A fixed "now", as CI gives a commit's time: the synthetic site is not a git checkout, and a
+        # build dated by the clock is never the same build twice (see nutgraf.build.source_date_epoch).
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+        return env | {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
     def baseline(self) -> measure.Run:
         command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
         return self._checked(measure.run(command, self.root, self._env()))
 
-    def nutgraf(self) -> measure.Run:
-        command = [sys.executable, "-m", "nutgraf", "build", "--output", "output"]
+    def nutgraf(self, *, force: bool = False) -> measure.Run:
+        command = [sys.executable, "-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else [])]
         return self._checked(measure.run(command, self.root, self._env()))
 
     def clear_caches(self) -> None:
