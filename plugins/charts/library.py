@@ -62,11 +62,17 @@ class ChartLibrary:
     def render(self) -> tuple[int, int]:
         """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
         distinct = {chart.key: chart for chart in self.charts.values()}  # identical charts render once
-        # Only charts the cache lacks have their render job made (see JobRecipe).
-        missing = [chart.job for key, chart in distinct.items() if key not in self.cache]
+        missing = [chart for key, chart in distinct.items() if key not in self.cache]
+        # Each job (its spec loaded from the memo, sized and themed) is made as a worker is ready for it.
         report = render_missing(
-            missing, self.cache, workers=self.settings.workers, progress_threshold=self.settings.progress_threshold
+            (chart.job for chart in missing),
+            self.cache,
+            workers=self.settings.workers,
+            count=len(missing),
+            progress_threshold=self.settings.progress_threshold,
         )
+        # Specs held for want of a memo entry are needed no more.
+        self.charts = {digest: chart.without_spec() for digest, chart in self.charts.items()}
         failures = [
             chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.key]}", "check its fields")
             for chart in self.charts.values()

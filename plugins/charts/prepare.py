@@ -5,14 +5,13 @@ from __future__ import annotations
 import copy
 import csv
 import io
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from charts import theme
 from charts.block import ChartBlock
-from charts.cache import cache_key
+from charts.cache import ChartCache, cache_key
 from charts.data import Table
 from charts.locale import chart_locale
 from charts.render import RenderJob, renderer_versions
@@ -34,37 +33,49 @@ class Download:
 
 
 @dataclass(frozen=True)
-class JobRecipe:
-    """How to make a chart's render job: sizing and theming its spec three times is done only
-    when the cache lacks the chart, never on a rebuild that finds it."""
-
-    vega_lite: dict[str, Any]
-    size: dict[str, tuple[int, int]]
-    configs: dict[str, dict[str, Any]]  # wide, narrow, image
-    png_scale: float
-    format_locale: dict[str, Any] | None
-    time_format_locale: dict[str, Any] | None
-
-    def job(self, key: str) -> RenderJob:
-        specs = {
-            variant: _sized(self.vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
-            for variant, config in self.configs.items()
-        }
-        return RenderJob(key, specs, self.png_scale, self.format_locale, self.time_format_locale)
-
-
-@dataclass(frozen=True)
 class PreparedChart:
+    """What pages need of a chart: its block, render key, table and download. Not its built spec:
+    that (data inlined) is loaded again from the spec memo only when a render job is made, and
+    dropped with the job, so a build never holds every chart's spec at once."""
+
     block: ChartBlock
     key: str  # the cache key of its renders
     table: Table | None
     download: Download | None
     size: dict[str, tuple[int, int]]  # variant -> (width, height) asked for
-    recipe: JobRecipe
+    settings: ChartSettings  # the chart's own: its language's script fonts lead the font stack
+    # The built spec, only for a chart the memo cannot give again (``altair:`` modules are not
+    # remembered) and only while its renders are missing: running the editor's module twice is dearer.
+    held_spec: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def job(self) -> RenderJob:
-        return self.recipe.job(self.key)
+        """The chart's render job: made anew on each use (loading its spec), so nothing keeps it."""
+        settings = self.settings
+        vega_lite = self.held_spec
+        if vega_lite is None:
+            built, _ = spec_memo(settings.cache_path).build_hashed(
+                self.block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+            )
+            vega_lite = built.vega_lite
+        locale = chart_locale(self.block.lang)
+        specs = {
+            variant: _sized(vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
+            for variant, config in _configs(settings).items()
+        }
+        return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
+
+    def without_spec(self) -> PreparedChart:
+        return replace(self, held_spec=None) if self.held_spec is not None else self
+
+
+def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
+    """The theme of each render: the page's wide and narrow SVGs, and the PNG."""
+    return {
+        "wide": theme.vega_lite_config(settings),
+        "narrow": theme.narrow_config(settings),
+        "image": theme.image_config(settings),
+    }
 
 
 def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
@@ -117,30 +128,29 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
 
 
 def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
-    """The block's chart ready to render (ChartError when it cannot be built)."""
-    built, content_hash = spec_memo(settings.cache_path).build_hashed(
+    """The block's chart, keyed by what decides its pixels (ChartError when it cannot be built)."""
+    memo = spec_memo(settings.cache_path)
+    built, content_hash = memo.build_hashed(
         block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
     )
     size = sizes(block, settings)
     locale = chart_locale(block.lang)
     if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring
         settings = replace(settings, font=locale.font_stack(settings.font))
-    configs = {
-        "wide": theme.vega_lite_config(settings),
-        "narrow": theme.narrow_config(settings),
-        "image": theme.image_config(settings),
-    }
     inputs = {
         "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
         "size": size,
-        "configs": configs,
+        "configs": _configs(settings),
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,
         "versions": renderer_versions(),
         **locale.cache_inputs(),
     }
     key = cache_key(inputs)
-    recipe = JobRecipe(
-        built.vega_lite, size, configs, settings.png_scale, locale.format_locale, locale.time_format_locale
-    )
-    return PreparedChart(block, key, built.table, _download(built.vega_lite, built.table, key, settings), size, recipe)
+    held = None
+    if key not in ChartCache(settings.cache_path) and not memo.remembers(
+        block, settings.content_path, settings.data_limits
+    ):
+        held = built.vega_lite
+    download = _download(built.vega_lite, built.table, key, settings)
+    return PreparedChart(block, key, built.table, download, size, settings, held)

@@ -139,7 +139,7 @@ def render(job: RenderJob) -> dict[str, bytes]:
 
 
 def render_outcome(job: RenderJob) -> tuple[str, dict[str, bytes] | str]:
-    """For worker processes: (key, files) or (key, error message), so nothing odd crosses the pipe."""
+    """(key, files) or (key, error message): one chart drawn in this process, as the throughput benchmark does."""
     try:
         return job.key, render(job)
     except RenderError as error:

@@ -85,34 +85,38 @@ def spec_digest(vega_lite: dict[str, object]) -> str:
 
 
 class SpecMemo:
-    """Specs of shorthand and ``spec:`` charts with their content hashes, kept in ``folder`` (and in memory)."""
+    """Specs of shorthand and ``spec:`` charts with their content hashes, kept in ``folder``.
+
+    Not in memory: a build asks for each spec when it checks the chart, when it prepares it and
+    (only if its renders are missing) when it makes its render job, and unpickling an entry costs
+    far less than holding every chart's spec, its data inlined, for the whole build.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.memory: dict[str, tuple[BuiltSpec, str]] = {}
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def _load(self, key: str) -> tuple[BuiltSpec, str] | None:
-        if key in self.memory:
-            return self.memory[key]
         try:
             entry = pickle.loads(self._path(key).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
         if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], BuiltSpec):
-            self.memory[key] = entry
             return entry
         return None
 
     def _store(self, key: str, entry: tuple[BuiltSpec, str]) -> None:
-        self.memory[key] = entry
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
             handle.write(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
+
+    def remembers(self, block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> bool:
+        """Whether the block's spec can be had again from the memo (not ``altair:`` modules, not broken blocks)."""
+        return memo_key(block, content_root, limits) is not None
 
     def build(
         self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
