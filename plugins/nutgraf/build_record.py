@@ -113,6 +113,14 @@ class BuildRecord:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         temporary.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         temporary.replace(self.path)  # whole or not at all: a killed build leaves the old record
+        self._drop_orphans()
+
+    def _drop_orphans(self) -> None:
+        """Forget builds into folders that are gone (temporary outputs of ``invoke check --site``, tests)."""
+        for other in self.path.parent.glob("*.json"):
+            output = BuildRecord(other)._read().get("output")
+            if other != self.path and not (isinstance(output, str) and Path(output).is_dir()):
+                other.unlink(missing_ok=True)
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -65,6 +65,18 @@ def test_a_record_matches_only_its_inputs_and_untouched_output(tmp_path: Path) -
     assert not record.is_current("inputs", output)
 
 
+def test_records_of_removed_output_folders_are_dropped(tmp_path: Path) -> None:
+    kept, removed = tmp_path / "kept", tmp_path / "removed"
+    for output in (kept, removed):
+        output.mkdir()
+        BuildRecord.for_output(tmp_path / ".cache", output).save("inputs", output)
+    removed.rmdir()
+    BuildRecord.for_output(tmp_path / ".cache", kept).save("inputs", kept)
+    assert [path.name for path in (tmp_path / ".cache/builds").iterdir()] == [
+        BuildRecord.for_output(tmp_path / ".cache", kept).path.name
+    ]
+
+
 def test_a_rebuild_with_nothing_changed_does_nothing(project: Callable[..., Path]) -> None:
     root = project({"content/explainers/good.md": GOOD})
     first = run_nutgraf("build", cwd=root, env=EPOCH)
