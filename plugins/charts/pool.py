@@ -9,6 +9,7 @@ build holds a few jobs (each three specs, data inlined) at a time, never all of 
 from __future__ import annotations
 
 import itertools
+import math
 import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator, Sized
@@ -21,6 +22,9 @@ from charts.render import RenderError, RenderJob, render
 # Jobs handed to each worker ahead of its results: one drawing, one waiting in the queue, so a
 # worker never idles while the build process makes its next job.
 JOBS_AHEAD = 2
+# A worker costs ~1 s to start (Python, vl-convert, its first render) and renders ~3 charts a second:
+# a second one pays for itself only past about eight charts (a data edit re-renders one or two).
+RENDERS_PER_WORKER = 8
 # Workers are not recycled (max_tasks_per_child): vl-convert's V8 heap takes ~140 MB within a worker's
 # first 20 renders and then levels off (156 MB after 244 renders, 158 MB after 500, on the bench site),
 # and replacing workers every 200 renders lowered a 1,000-chart run's peak by 2-4 MB, within noise.
@@ -59,17 +63,23 @@ def render_missing(
     """
     report = RenderReport()
     fresh = _fresh(jobs, cache, report)
-    first_two = list(itertools.islice(fresh, 2))
-    if not first_two:
+    first = next(fresh, None)
+    if first is None:  # all in the cache: no worker is started
         return report
     total = count if count is not None else len(jobs) if isinstance(jobs, Sized) else 0
-    queue = itertools.chain(first_two, fresh)
-    if len(first_two) == 1 or workers <= 1:
-        outcomes: Iterator[tuple[str, str | None]] = (render_into_cache(job, cache) for job in queue)
-    else:
-        outcomes = _pooled(queue, cache, workers, total)
-    _collect(outcomes, report, total, progress_threshold)
+    queue = itertools.chain([first], fresh)
+    size = pool_size(workers, total) if total else workers  # an unknown number of jobs may be many
+    _collect(_pooled(queue, cache, size), report, total, progress_threshold)
     return report
+
+
+def pool_size(workers: int, renders: int) -> int:
+    """Worker processes for ``renders`` charts: one per RENDERS_PER_WORKER, at most ``workers``, at least one.
+
+    Even one chart renders in a worker, never in the build process: vl-convert's V8 heap (~100 MB)
+    would stay in the build process through Pelican's run, and Pagefind's after it.
+    """
+    return max(1, min(workers, math.ceil(renders / RENDERS_PER_WORKER)))
 
 
 def _fresh(jobs: Iterable[RenderJob], cache: ChartCache, report: RenderReport) -> Iterator[RenderJob]:
@@ -85,9 +95,8 @@ def _fresh(jobs: Iterable[RenderJob], cache: ChartCache, report: RenderReport) -
             yield job
 
 
-def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, workers: int, total: int) -> Iterator[tuple[str, str | None]]:
-    """Outcomes as workers finish, submitting a new job for each one done (finished futures are let go)."""
-    size = min(workers, total) if total else workers
+def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, size: int) -> Iterator[tuple[str, str | None]]:
+    """Outcomes as ``size`` workers finish, submitting a new job for each one done (finished futures let go)."""
     # Spawned, not forked: vl-convert runs its own threads, which a fork would copy half-alive.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=size, mp_context=context) as executor:

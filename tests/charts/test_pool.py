@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from charts.cache import FILES, ChartCache
-from charts.pool import JOBS_AHEAD, render_missing
+from charts.pool import JOBS_AHEAD, pool_size, render_missing
 from charts.prepare import prepare_chart
 from charts.render import RenderJob
 from tests.charts.helpers import SHORTHAND, block, content, settings
@@ -56,3 +56,8 @@ def test_jobs_are_taken_only_as_workers_are_ready_for_them(tmp_path: Path) -> No
     report = render_missing(lazily(), cache, workers=2, count=len(made))
     assert report.rendered == len(made)
     assert max(ahead) <= JOBS_AHEAD * 2  # jobs handed out and not yet finished, never more
+
+
+def test_a_worker_for_every_few_charts_and_never_the_build_process() -> None:
+    assert [pool_size(2, renders) for renders in (1, 2, 8, 9, 1500)] == [1, 1, 1, 2, 2]
+    assert pool_size(4, 20) == 3 and pool_size(1, 1500) == 1
