@@ -58,10 +58,6 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _tree_rss(pid: int) -> int:
-    return sum(_rss(member) for member in _tree(pid))
-
-
 def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, interval: float = 0.1) -> Run:
     """Run ``command`` to completion; its wall time and the peak RSS of its process tree."""
     started = time.perf_counter()
