@@ -172,6 +172,6 @@ def chart_figures(html: str, page: Any) -> str:
     Runs for every page on every build, cached or not, so a figure always shows the chart
     as rendered from today's data.
     """
-    if "nutgraf-chart" not in html:
+    if PLACEHOLDER.search(html) is None:
         return html
     return expand_charts(html, library_for(page.settings), _page_gettext(page))
