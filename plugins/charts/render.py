@@ -136,11 +136,3 @@ def render(job: RenderJob) -> dict[str, bytes]:
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError
         raise RenderError(f"Vega-Lite could not draw it: {str(error).strip().splitlines()[0]}") from None
     return files
-
-
-def render_outcome(job: RenderJob) -> tuple[str, dict[str, bytes] | str]:
-    """(key, files) or (key, error message): one chart drawn in this process, as the throughput benchmark does."""
-    try:
-        return job.key, render(job)
-    except RenderError as error:
-        return job.key, str(error)

@@ -121,6 +121,3 @@ class BuildRecord:
             output = BuildRecord(other)._read().get("output")
             if other != self.path and not (isinstance(output, str) and Path(output).is_dir()):
                 other.unlink(missing_ok=True)
-
-    def forget(self) -> None:
-        self.path.unlink(missing_ok=True)

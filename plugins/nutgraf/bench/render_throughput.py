@@ -36,18 +36,18 @@ def _jobs(root: Path, sample: int) -> list[Any]:
 def _time_mode(root: Path, mode: str, sample: int) -> float:
     """Seconds to render ``sample`` charts in ``mode`` (serial or pool), into an empty cache."""
     from charts.cache import ChartCache
-    from charts.pool import render_missing
-    from charts.render import render_outcome
+    from charts.pool import render_into_cache, render_missing
 
     jobs = _jobs(root, sample)
     with tempfile.TemporaryDirectory() as cache_dir:
+        cache = ChartCache(Path(cache_dir))
         started = time.perf_counter()
-        if mode == "serial":
+        if mode == "serial":  # what each pool worker does, one chart after another in this process
             for job in jobs:
-                _, result = render_outcome(job)
-                assert not isinstance(result, str), result
+                _, failure = render_into_cache(job, cache)
+                assert failure is None, failure
         else:
-            report = render_missing(jobs, ChartCache(Path(cache_dir)), workers=os.cpu_count() or 1)
+            report = render_missing(jobs, cache, workers=os.cpu_count() or 1)
             assert report.rendered == len(jobs) and not report.failed, report
         return time.perf_counter() - started
 
