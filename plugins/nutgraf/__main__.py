@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 from nutgraf import build as site_build
-from nutgraf import publish as site_publish
-from nutgraf import scaffold
-from nutgraf import serve as site_serve
-from nutgraf.diagnostics import display_path
+
+# Each command imports what it alone needs (publishing loads BeautifulSoup, serving watchfiles):
+# an up-to-date `build` is over in well under a second, and start-up is most of it.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
+    from nutgraf import publish as site_publish
+
     config = site_publish.PublishSettings.from_settings(settings)
     try:
         site_publish.validate(config)
@@ -102,9 +103,13 @@ def main(argv: list[str] | None = None) -> int:
             print("Content is valid.", file=sys.stderr)
         return status
     if args.command == "serve":
-        site_serve.serve(Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        from nutgraf.serve import serve
+
+        serve(Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
     if args.command == "livereload":
+        from nutgraf.serve import watch_and_rebuild
+
         build_command = [sys.executable, "-m", "nutgraf", "build", "--settings", args.settings]
         watched = [
             Path(settings["PATH"]),
@@ -112,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             Path(__file__).resolve().parents[1],
             Path(args.settings).resolve(),
         ]
-        site_serve.watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
@@ -120,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new(args: argparse.Namespace, settings: dict) -> int:
+    from nutgraf import scaffold
+    from nutgraf.diagnostics import display_path
+
     folder = Path(settings["PATH"]) / settings.get("EXPLAINERS_DIR", "explainers")
     if not args.title and not args.from_text:
         print(
