@@ -31,10 +31,15 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
 # Order matters: charts render before search indexes their captions and site_meta makes social cards.
 # i18n comes after explainers: it localises the dates explainers set up.
-PLUGINS = ["explainers", "i18n", "charts", "search", "site_meta"]
+PLUGINS = [
+    "nutgraf.plugins.explainers",
+    "nutgraf.plugins.i18n",
+    "nutgraf.plugins.charts",
+    "nutgraf.plugins.search",
+    "nutgraf.plugins.site_meta",
+]
 
 # Explainers live under /explainers/<slug>/; topics are Pelican categories.
 ARTICLE_URL = "explainers/{slug}/"
@@ -91,7 +96,7 @@ MARKDOWN = {
 
 # Pelican's content cache keeps each parsed page between builds. It is keyed on the Markdown
 # file alone, so nutgraf files it under a fingerprint of these settings and of the plugins' code
-# (nutgraf.content_cache), and chart figures go into pages after it (charts.hooks.attach_charts):
+# (nutgraf.driver.content_cache), and chart figures go into pages after it (charts.hooks.attach_charts):
 # an edited data file, setting or plugin never serves a stale page.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

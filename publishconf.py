@@ -1,10 +1,13 @@
 """Pelican settings for production (``invoke build --production``)."""
 
 import os
-import sys
+import runpy
+from pathlib import Path
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: F403
+# The development settings, read from beside this file (no import path to edit).
+globals().update(
+    {k: v for k, v in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items() if k.isupper()}
+)
 
 # The absolute address the site is served from, e.g. https://user.github.io/repo
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")

@@ -1,7 +1,7 @@
 """Everyday commands for editors and CI: ``invoke --list`` shows them.
 
-Each task is a thin wrapper over Pelican or our own modules (``plugins/nutgraf``),
-so an editor's laptop and CI run exactly the same code.
+Each task is a thin wrapper over the ``nutgraf`` command (the package in ``plugins/nutgraf``,
+installed by ``pip install -r requirements.txt``), so an editor's laptop and CI run the same code.
 """
 
 from __future__ import annotations
@@ -15,23 +15,16 @@ from pathlib import Path
 from invoke import Context, Exit, task
 
 ROOT = Path(__file__).resolve().parent
-PLUGINS = ROOT / "plugins"
 DEV_SETTINGS = "pelicanconf.py"
 PRODUCTION_SETTINGS = "publishconf.py"
 PYTHON = shlex.quote(sys.executable)
-
-
-def _env() -> dict[str, str]:
-    """Our modules live in plugins/, beside the Pelican plugins that use them."""
-    path = os.pathsep.join(filter(None, [str(PLUGINS), os.environ.get("PYTHONPATH")]))
-    return {"PYTHONPATH": path}
 
 
 def _nutgraf(c: Context, *args: str, pty: bool = False) -> None:
     """Run ``python -m nutgraf ARGS`` from the project root; its exit status is ours."""
     command = " ".join([PYTHON, "-m", "nutgraf", *map(shlex.quote, args)])
     with c.cd(str(ROOT)):
-        result = c.run(command, env=_env(), warn=True, pty=pty)
+        result = c.run(command, warn=True, pty=pty)
     if result is None or result.exited != 0:
         raise Exit(code=result.exited if result is not None else 1)
 
@@ -123,9 +116,9 @@ def bench(c, quick=False, explainers=1000, rounds=3, json=None):
     args = ["--explainers", str(explainers), "--rounds", str(rounds)]
     args += ["--quick"] if quick else []
     args += ["--json", json] if json else []
-    command = " ".join([PYTHON, "-m", "nutgraf.bench", *map(shlex.quote, args)])
+    command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])
     with c.cd(str(ROOT)):
-        c.run(command, env=_env())
+        c.run(command)
 
 
 @task
@@ -138,7 +131,7 @@ def clean(c):
 
 
 # Debian packages the tests need, and how to tell each is there: the browser the tests drive; the
-# fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/charts/render.py;
+# fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/nutgraf/plugins/charts/render.py;
 # Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
 _DEBIAN_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
@@ -172,8 +165,8 @@ def test(c, args="", install=True):
     if install:
         _install_test_requirements(c)
     with c.cd(str(ROOT)):
-        c.run(f"{PYTHON} -m ruff check .", env=_env())
-        result = c.run(f"{PYTHON} -m pytest -n auto {args}", env=_env(), warn=True)
+        c.run(f"{PYTHON} -m ruff check .")
+        result = c.run(f"{PYTHON} -m pytest -n auto {args}", warn=True)
     # pytest exits 5 when no test ran: that is a failure, never a pass.
     if result is None or result.exited != 0:
         raise Exit(code=result.exited if result is not None else 1)

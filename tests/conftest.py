@@ -24,7 +24,7 @@ os.environ["NUTGRAF_CACHE"] = str(REAL_CONTENT_CACHE)
 
 def nutgraf_env(extra: dict[str, str] | None = None, cwd: Path = ROOT) -> dict[str, str]:
     """The environment of a build in ``cwd``: a throwaway project keeps its caches in its own .cache/."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["NUTGRAF_CACHE"] = str(REAL_CONTENT_CACHE if cwd.resolve() == ROOT else cwd / ".cache")
     env.update(extra or {})
     return env
@@ -56,15 +56,16 @@ def run_invoke(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def make_project(root: Path, files: dict[str, str | bytes], *, with_real_content: bool = False) -> Path:
-    """A throwaway nutgraf project in ``root``: our settings, theme and plugins, plus ``files``.
+    """A throwaway nutgraf project in ``root``: our settings and theme, plus ``files``.
+
+    The code is the installed ``nutgraf`` package.
 
     ``files`` maps paths such as ``content/explainers/a.md`` to their text (or bytes).
     """
     root.mkdir(parents=True, exist_ok=True)
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy2(ROOT / name, root / name)
-    for folder in ("theme", "plugins"):
-        (root / folder).symlink_to(ROOT / folder, target_is_directory=True)
+    (root / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
     if with_real_content:
         shutil.copytree(ROOT / "content", root / "content", symlinks=True)
     else:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from nutgraf.build import source_date_epoch
+from nutgraf.driver.build import source_date_epoch
 from tests.conftest import ROOT, make_project, nutgraf_env
-from tests.nutgraf.test_build import GOOD
+from tests.driver.test_build import GOOD
 
 COMMIT_DATE = "2026-03-04T05:06:07+00:00"
 SITE_URL = "https://user.github.io/repo"

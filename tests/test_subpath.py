@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urlsplit
 import feedparser
 import pytest
 
-from nutgraf.crawl import crawl, http_fetch, links_in
+from nutgraf.driver.crawl import crawl, http_fetch, links_in
 from tests.conftest import run_nutgraf
 
 PREFIX = "/nutgraf-site"

@@ -1,5 +1,12 @@
-"""nutgraf's build tooling: diagnostics, the strict atomic build, scaffolding.
+"""nutgraf: explainer sites from Markdown, built with Pelican.
 
-Pelican plugins live beside this package (``explainers``, ``charts``); this
-package is not a Pelican plugin itself but the code ``tasks.py`` drives.
+One package in three layers, each importing only the layers below it (checked by import-linter,
+see ``.importlinter``):
+
+- ``nutgraf.kernel``: what every part shares (diagnostics, reading sources, language codes,
+  suggestions); imports nothing else of ours.
+- ``nutgraf.plugins``: the Pelican plugins (explainers, charts, i18n, search, site_meta), loaded
+  by Pelican by their dotted names; each imports only the kernel.
+- ``nutgraf.driver``: the command line and what it drives (the strict build, checks, site check,
+  publishing, preview, benchmark); the only layer that imports plugins.
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.explainers.helpers import VALID
+from tests.plugins.explainers.helpers import VALID
 
 EXPLAINER = "content/explainers/a.md"
 CSV = "year,value\n2001,10\n2002,20\n"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import make_project, run_nutgraf
-from tests.explainers.helpers import VALID
+from tests.plugins.explainers.helpers import VALID
 
 # Each would set window.__pwned if it ever ran; the browser test checks that it never does.
 PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'

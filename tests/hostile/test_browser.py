@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from nutgraf.serve import make_server
-from tests.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
+from nutgraf.driver.serve import make_server
 from tests.hostile.payloads import CHART_ONLY, CLOSING, PAYLOAD, build_site
+from tests.plugins.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from nutgraf import stages
-from nutgraf.build import load_settings
+from nutgraf.driver import stages
+from nutgraf.driver.build import load_settings
 from tests.conftest import run_nutgraf
 from tests.hostile.corpus import BUILD_CASES, CHECK_CASES, OUTSIDE_FILES, Case
 

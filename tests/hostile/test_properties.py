@@ -9,15 +9,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from charts.block import ALL_KEYS, ChartBlock, chart_blocks, parse_block
-from charts.settings import ChartSettings
-from charts.validate import check_block
-from explainers.frontmatter import parse_front_matter
-from explainers.headings import find_headings
-from explainers.settings import ExplainerSettings
-from explainers.validate import validate_source
-from nutgraf.diagnostics import Diagnostic
-from nutgraf.sources import SourceFile, fenced_blocks, lines_outside_fences
+from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.sources import SourceFile, fenced_blocks, lines_outside_fences
+from nutgraf.plugins.charts.block import ALL_KEYS, ChartBlock, chart_blocks, parse_block
+from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.validate import check_block
+from nutgraf.plugins.explainers.frontmatter import parse_front_matter
+from nutgraf.plugins.explainers.headings import find_headings
+from nutgraf.plugins.explainers.settings import ExplainerSettings
+from nutgraf.plugins.explainers.validate import validate_source
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CONTENT = Path(__file__).resolve().parents[2] / "content"  # the real content/, read only

@@ -1,0 +1,90 @@
+"""The builds the benchmark times: plain Pelican (the baseline) and nutgraf, on one synthetic site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from nutgraf.driver.bench import measure, synthetic
+
+ROOT = Path(__file__).resolve().parents[4]
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
+
+_BASELINE_SETTINGS = """\
+# Plain Pelican: the same explainers, no nutgraf plugins or charts, Pelican's own theme
+# and its content cache: the yardstick our warm rebuild is measured against.
+import runpy
+globals().update({{k: v for k, v in runpy.run_path({settings!r}).items() if k.isupper()}})
+
+PATH = "content-plain"
+PLUGINS = []
+THEME = "simple"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican-plain"
+TEMPLATE_PAGES = {{}}
+"""
+
+
+@dataclass
+class BenchSite:
+    """A synthetic project in ``root``: our settings, theme and plugins, plus N explainers."""
+
+    root: Path
+    count: int
+
+    @classmethod
+    def create(cls, root: Path, count: int) -> BenchSite:
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "pelicanconf.py", root / "pelicanconf.py")
+        (root / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
+        shutil.copytree(ROOT / "content" / "extra", root / "content" / "extra")
+        synthetic.write_site(root / "content", count)
+        # One explainer without charts, for the page-weight budget.
+        text, _ = synthetic.explainer(count, with_charts=False)
+        (root / "content" / "explainers" / "no-charts.md").write_text(text, encoding="utf-8")
+        synthetic.write_site(root / "content-plain", count, with_charts=False)
+        (root / "baselineconf.py").write_text(
+            _BASELINE_SETTINGS.format(settings=str(root / "pelicanconf.py")), encoding="utf-8"
+        )
+        return cls(root, count)
+
+    def _env(self) -> dict[str, str]:
+        # A fixed "now", as CI gives a commit's time: the synthetic site is not a git checkout, and a
+        # build dated by the clock is never the same build twice (see nutgraf.driver.build.source_date_epoch).
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        return env | {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+
+    def baseline(self) -> measure.Run:
+        command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
+        return self._checked(measure.run(command, self.root, self._env()))
+
+    def nutgraf(self, *, force: bool = False) -> measure.Run:
+        command = [sys.executable, "-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else [])]
+        return self._checked(measure.run(command, self.root, self._env()))
+
+    def clear_caches(self) -> None:
+        shutil.rmtree(self.root / ".cache", ignore_errors=True)
+        for output in ("output", "output-plain"):
+            shutil.rmtree(self.root / output, ignore_errors=True)
+
+    def edit_text(self, index: int) -> None:
+        path = self.root / "content" / "explainers" / f"bench-{index:05d}.md"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\nAn added closing sentence, as an editor's edit.\n")
+
+    def edit_data(self, index: int) -> None:
+        """Drop the last row of one chart's data: a real edit that keeps every number real."""
+        path = next((self.root / "content" / "data" / "bench").glob(f"{index:05d}-0-*.csv"))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+    @staticmethod
+    def _checked(run: measure.Run) -> measure.Run:
+        if run.returncode != 0:
+            msg = f"a benchmark build failed (exit {run.returncode}):\n{run.stderr[-4000:]}"
+            raise RuntimeError(msg)
+        return run

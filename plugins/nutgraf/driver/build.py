@@ -1,0 +1,151 @@
+"""The strict build: check all content, run Pelican into a staging folder, swap it in."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican import log as pelican_log
+from pelican.settings import read_settings
+
+from nutgraf.driver import stages
+from nutgraf.driver.atomic_output import InterruptedAfterSwap, staged_directory
+from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
+from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
+from nutgraf.kernel.diagnostics import ContentError, print_diagnostics
+
+logger = logging.getLogger(__name__)
+
+# Pelican's fatal logger raises this message when a warning is logged under --fatal.
+_PELICAN_FATAL_MESSAGE = "Warning or error encountered"
+# The installed package's own code: part of what every build is made from.
+_CODE_FOLDER = Path(__file__).resolve().parents[1]
+
+
+def source_date_epoch(project: Path) -> int:
+    """The build's "now": ``SOURCE_DATE_EPOCH`` if set, else the time of the commit being built.
+
+    Anything dated "now" (a feed's or sitemap's last update, a build stamp) must use this, so that
+    two builds of the same commit give the same bytes (https://reproducible-builds.org/specs/source-date-epoch/).
+    Outside git, and with no variable set, the clock is all there is.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=False, timeout=30
+        )
+    except OSError:  # no git on this machine
+        commit = None
+    if commit is not None and commit.returncode == 0 and commit.stdout.strip().isdigit():
+        return int(commit.stdout.strip())
+    return int(time.time())
+
+
+def load_settings(settings_file: str | Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Pelican's settings, read once; paths in them become absolute."""
+    return read_settings(str(settings_file), override=overrides or {})
+
+
+def init_logging(verbose: bool = False) -> None:
+    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns).
+
+    Any warning fails the build, as Pelican's ``--fatal warnings`` does.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    pelican_log.init(level=logging.INFO if verbose else logging.WARNING, fatal="warnings", handler=handler)
+
+
+def check(settings: dict[str, Any]) -> int:
+    """Report every content problem; return the exit status (0 clean, 1 problems)."""
+    diagnostics = stages.check_content(settings)
+    if diagnostics:
+        count = print_diagnostics(diagnostics)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def cache_root(settings: dict[str, Any]) -> Path:
+    """The folder all of a project's caches live in (``CACHE_ROOT``, default ``.cache`` beside content/)."""
+    root = Path(settings.get("CACHE_ROOT") or ".cache")
+    return root if root.is_absolute() else Path(settings["PATH"]).parent / root
+
+
+def build(settings: dict[str, Any], *, force: bool = False) -> int:
+    """Build the site into ``settings['OUTPUT_PATH']``; return the exit status.
+
+    The previous site stays in place until the new one is complete. When nothing the site is
+    made from changed since the last build of this output folder, nothing is done (``force``
+    builds anyway).
+    """
+    started = time.perf_counter()
+    target = Path(settings["OUTPUT_PATH"])
+    epoch = source_date_epoch(Path(settings["PATH"]))
+    record = BuildRecord.for_output(cache_root(settings), target)
+    inputs = inputs_digest(settings, input_folders(settings, _CODE_FOLDER), epoch)
+    if not force and record.is_current(inputs, target):
+        elapsed = time.perf_counter() - started
+        print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
+        return 0
+    if check(settings) != 0:
+        return 1
+    # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    build_date = datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC)
+    previous_sigterm = None
+    if threading.current_thread() is threading.main_thread():
+        # A cancelled CI run is terminated, not interrupted: clean up the same way.
+        previous_sigterm = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with staged_directory(target) as staging:
+            staged_settings = dict(
+                settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False, BUILD_DATE=build_date
+            )
+            cache_folder = None
+            if settings.get("CACHE_CONTENT"):
+                cache_folder = content_cache_path(settings, _CODE_FOLDER)
+                staged_settings["CACHE_PATH"] = str(cache_folder)
+            with discarded_on_failure(cache_folder):
+                stages.prepare_build(staged_settings)
+                Pelican(staged_settings).run()
+            stages.finalize_output(staged_settings, str(staging))
+    except ContentError as error:
+        print_diagnostics(error.diagnostics)
+        print("Build failed; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    except InterruptedAfterSwap:
+        print(f"Interrupted just as the new site was complete; {target} holds the new site.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site was left as it was.", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if not (isinstance(error, RuntimeError) and str(error) == _PELICAN_FATAL_MESSAGE):
+            # A bug in nutgraf or a plugin, not in the content: the traceback is for whoever fixes it.
+            traceback.print_exc(file=sys.stderr)
+        # Otherwise the warning itself was printed above, naming the file.
+        print("Build failed on the error above; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+    record.save(inputs, target)
+    print(f"Built {target} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    return 0

@@ -1,0 +1,153 @@
+"""The ``nutgraf`` command (also ``python -m nutgraf``): build, check, new, serve, livereload, publish, check-site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from nutgraf.driver import build as site_build
+
+# Each command imports what it alone needs (publishing loads BeautifulSoup, serving watchfiles):
+# an up-to-date `build` is over in well under a second, and start-up is most of it.
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nutgraf", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="check the content, then build the site atomically")
+    build.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    build.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    build.add_argument("--verbose", action="store_true", help="log Pelican's progress too")
+    build.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
+
+    check = commands.add_parser("check", help="check all content without writing the site")
+    check.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+
+    for name, help_text in (("serve", "serve the built site"), ("livereload", "serve the site and rebuild on changes")):
+        serve = commands.add_parser(name, help=help_text)
+        serve.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+        serve.add_argument("--host", default="127.0.0.1")
+        serve.add_argument("--port", type=int, default=8000)
+
+    publish = commands.add_parser("publish", help="build for production and push the site to a gh-pages branch")
+    publish.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
+    publish.add_argument("--remote", default="origin", help="remote name, URL or path to push to (default: origin)")
+    publish.add_argument("--no-build", action="store_true", help="publish the existing output/ without building")
+
+    site = commands.add_parser(
+        "check-site", help="check the built site: HTML, links, accessibility, console, CSP, feeds"
+    )
+    site.add_argument("--settings", default="publishconf.py", help="settings to build the checked site with")
+    site.add_argument("--output", help='check this existing build (made with SITEURL = "") instead of building')
+
+    new = commands.add_parser("new", help="create a draft explainer with the four section headings")
+    new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
+    new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
+    new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    return parser
+
+
+def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
+    from nutgraf.driver import publish as site_publish
+
+    config = site_publish.PublishSettings.from_settings(settings)
+    try:
+        site_publish.validate(config)
+        if build_first and site_build.build(settings) != 0:
+            print("Build failed; nothing was published.", file=sys.stderr)
+            return 1
+        site_publish.check_output(config.output_path, config.site_url)
+        commit = site_publish.publish(config.output_path, Path.cwd(), remote, branch=config.branch, cname=config.cname)
+    except site_publish.PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("Nothing was published.", file=sys.stderr)
+        return 1
+    print(f"Published {config.output_path} to {remote} {config.branch} as {commit[:12]}.", file=sys.stderr)
+    return 0
+
+
+def _check_site(args: argparse.Namespace) -> int:
+    """Print every finding and one count per check; exit 1 on any finding, 2 when a tool is missing."""
+    from nutgraf.driver.site_check import runner
+    from nutgraf.driver.site_check.findings import ToolMissingError
+
+    site_build.init_logging()
+    try:
+        if args.output:
+            report = runner.check_output(Path(args.output).resolve())
+        else:
+            status, report = runner.check_production_build(args.settings, Path.cwd())
+            if report is None:
+                return status
+    except ToolMissingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    report.print()
+    return 0 if report.ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check-site":
+        return _check_site(args)
+    site_build.init_logging(verbose=getattr(args, "verbose", False))
+    overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if getattr(args, "output", None) else {}
+    settings = site_build.load_settings(args.settings, overrides)
+    if args.command == "build":
+        return site_build.build(settings, force=args.force)
+    if args.command == "check":
+        status = site_build.check(settings)
+        if status == 0:
+            print("Content is valid.", file=sys.stderr)
+        return status
+    if args.command == "serve":
+        from nutgraf.driver.serve import serve
+
+        serve(Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        return 0
+    if args.command == "livereload":
+        from nutgraf.driver.serve import watch_and_rebuild
+
+        build_command = [sys.executable, "-m", "nutgraf", "build", "--settings", args.settings]
+        watched = [
+            Path(settings["PATH"]),
+            Path(settings["THEME"]),
+            Path(__file__).resolve().parents[1],
+            Path(args.settings).resolve(),
+        ]
+        watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        return 0
+    if args.command == "publish":
+        return _publish(settings, args.remote, build_first=not args.no_build)
+    return _new(args, settings)
+
+
+def _new(args: argparse.Namespace, settings: dict) -> int:
+    from nutgraf.driver import scaffold
+    from nutgraf.kernel.diagnostics import display_path
+
+    folder = Path(settings["PATH"]) / settings.get("EXPLAINERS_DIR", "explainers")
+    if not args.title and not args.from_text:
+        print(
+            'error: give a title (invoke new "Title") or a text to import (invoke new --from FILE.txt)', file=sys.stderr
+        )
+        return 2
+    problems = []
+    try:
+        if args.from_text:
+            path, problems = scaffold.import_explainer(Path(args.from_text), folder, settings, title=args.title)
+        else:
+            path = scaffold.create_explainer(args.title, folder)
+    except scaffold.ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(f"{problem.path}:{problem.line}: note: {problem.message}; {problem.hint}", file=sys.stderr)
+    print(
+        f"Created {display_path(path)} (a draft: fill in the front matter, then remove 'Status: draft')",
+        file=sys.stderr,
+    )
+    return 0
+

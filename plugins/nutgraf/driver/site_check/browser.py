@@ -1,0 +1,127 @@
+"""Every page in Chromium at a phone's and a desktop's size, in light and dark mode:
+axe-core's accessibility rules, console errors, and Content-Security-Policy violations.
+
+axe-core is evaluated through the DevTools protocol rather than added as a ``<script>``,
+which the site's own CSP would (rightly) refuse. The same problem seen in several variants
+is one finding, naming the variants.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from nutgraf.driver.site_check.findings import Finding, ToolMissingError
+from nutgraf.driver.site_check.site_files import site_path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    width: int
+    height: int
+    color_scheme: str
+
+
+VARIANTS = (
+    Variant("320×568 light", 320, 568, "light"),
+    Variant("320×568 dark", 320, 568, "dark"),
+    Variant("1440×900 light", 1440, 900, "light"),
+    Variant("1440×900 dark", 1440, 900, "dark"),
+)
+
+# Recorded before any of the page's own scripts run, so every violation is seen.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}` +
+    (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "")
+  );
+});
+"""
+# Scroll through the page so that lazily upgraded charts load before the checks.
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+    window.scrollTo(0, y);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+  }
+  window.scrollTo(0, 0);
+}"""
+RUN_AXE = """async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations.flatMap((rule) =>
+    rule.nodes.map((node) => ({ rule: rule.id, help: rule.help, target: node.target.join(" ") }))
+  );
+}"""
+
+
+def axe_source(project_root: Path) -> str:
+    path = project_root / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        msg = f"{path} is missing; run `npm ci` in {project_root}"
+        raise ToolMissingError(msg)
+    return path.read_text(encoding="utf-8")
+
+
+def _is_csp_message(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
+def check_in_browser(urls: list[str], base_url: str, project_root: Path) -> list[Finding]:
+    from playwright.sync_api import sync_playwright  # only the site check needs a browser
+
+    axe = axe_source(project_root)
+    seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # (check, page, message) -> variants
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for variant in VARIANTS:
+                context = browser.new_context(
+                    viewport={"width": variant.width, "height": variant.height},
+                    color_scheme=variant.color_scheme,
+                    reduced_motion="reduce",
+                )
+                context.add_init_script(RECORD_CSP_VIOLATIONS)
+                page = context.new_page()
+                messages: list[tuple[str, str]] = []
+                page.on("console", lambda message, log=messages: log.append((message.type, message.text)))
+                page.on("pageerror", lambda error, log=messages: log.append(("error", f"uncaught {error}")))
+                for url in urls:
+                    where = site_path(base_url, url)
+                    messages.clear()
+                    response = page.goto(url, wait_until="load")
+                    if response is None or response.status >= 400:
+                        # The link check reports missing pages; the 404 page itself is checked as a page.
+                        continue
+                    page.evaluate(SCROLL_THROUGH)
+                    page.wait_for_load_state("networkidle")
+                    page.evaluate(axe)
+                    for violation in page.evaluate(RUN_AXE):
+                        message = f"{violation['rule']}: {violation['help']} ({violation['target']})"
+                        seen["accessibility", where, message].append(variant.name)
+                    for violation in page.evaluate("window.__cspViolations"):
+                        seen["csp", where, violation].append(variant.name)
+                    for kind, text in messages:
+                        if kind == "error" and not _is_csp_message(text):
+                            seen["console", where, text].append(variant.name)
+                context.close()
+        finally:
+            browser.close()
+    return [
+        Finding(check, where, f"{message} [{', '.join(variants)}]")
+        for (check, where, message), variants in seen.items()
+    ]

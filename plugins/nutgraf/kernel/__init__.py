@@ -1,0 +1,1 @@
+"""Shared by every part of nutgraf; imports nothing else of ours."""

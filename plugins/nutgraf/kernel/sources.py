@@ -1,0 +1,173 @@
+"""Reading Markdown sources for the content checks: files, text and fenced blocks, with line numbers.
+
+Shared by every plugin's ``check_content``, so that all of them agree on which
+files are explainers, how they are decoded, and where a fenced block starts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nutgraf.kernel.diagnostics import Diagnostic, display_path
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A Markdown file of the content, decoded."""
+
+    path: Path
+    display: str  # as editors see it in diagnostics, e.g. content/explainers/a.md
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+@dataclass(frozen=True)
+class FencedBlock:
+    """A fenced code block: its info string (e.g. ``chart``), body, and 1-based line numbers."""
+
+    info: str
+    body: str
+    line: int  # the opening fence
+    body_line: int  # the body's first line
+    end_line: int  # the closing fence (or the last line, when the fence is never closed)
+    closed: bool
+
+
+def content_folders(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+    """The folders of one content kind (``ARTICLE_PATHS`` or ``PAGE_PATHS``), absolute."""
+    root = Path(settings["PATH"])
+    return [root / folder for folder in settings.get(key) or []]
+
+
+def markdown_files(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+    """The Markdown files Pelican will read as that content kind, in a stable order.
+
+    Files reached through a link out of content/ are left out: ``links_out_of_content`` reports them.
+    """
+    ignored = set(settings.get("IGNORE_FILES") or [])
+    root = Path(settings["PATH"]).resolve()
+    files: set[Path] = set()
+    for folder in content_folders(settings, key):
+        if folder.is_dir():
+            files.update(
+                path
+                for path in folder.rglob("*")
+                if path.suffix in MARKDOWN_SUFFIXES and path.is_file() and not path.name.startswith(".")
+                if path.name not in ignored and path.resolve().is_relative_to(root)
+            )
+    return sorted(files)
+
+
+def links_out_of_content(settings: dict[str, Any]) -> list[Diagnostic]:
+    """Every symbolic link in content/ that leads outside it.
+
+    Pelican follows links, so a link to a file elsewhere on the machine (a key, a password file)
+    would be read as an explainer or copied into the public site as a static file.
+    """
+    content = Path(settings["PATH"])
+    root = content.resolve()
+    project = content.absolute().parent
+    found: list[Diagnostic] = []
+    for folder, subfolders, names in os.walk(content):  # links are not followed, only looked at
+        for name in sorted([*subfolders, *names]):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                shown = Path(os.path.relpath(path.absolute(), project)).as_posix()
+                found.append(
+                    Diagnostic(
+                        shown,
+                        1,
+                        f"is a link to {path.readlink()}, outside content/",
+                        "copy what you need into content/ instead of linking to it",
+                    )
+                )
+    return found
+
+
+def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic:
+    """The file decoded as UTF-8 (a leading BOM dropped), or a diagnostic saying why not."""
+    display = display_path(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Diagnostic(display, 1, f"cannot be read ({error.strerror})", "check the file's permissions")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Diagnostic(
+            display,
+            line,
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+            "save the file as UTF-8",
+        )
+    return SourceFile(path, display, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def read_sources(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> Iterator[SourceFile | Diagnostic]:
+    """Every Markdown source of one content kind, decoded, or its diagnostic."""
+    root = Path(settings["PATH"]).parent
+    for path in markdown_files(settings, key):
+        yield read_source(path, root)
+
+
+def fenced_blocks(text: str) -> list[FencedBlock]:
+    """The fenced code blocks of a Markdown text, as Python-Markdown's fenced_code sees them."""
+    lines = text.split("\n")
+    blocks: list[FencedBlock] = []
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index])
+        if not opening or (opening["fence"][0] == "`" and "`" in opening["info"]):
+            index += 1
+            continue
+        fence = opening["fence"]
+        start = index
+        index += 1
+        body: list[str] = []
+        closed = False
+        while index < len(lines):
+            closing = _FENCE.match(lines[index])
+            if (
+                closing
+                and closing["fence"][0] == fence[0]
+                and len(closing["fence"]) >= len(fence)
+                and not closing["info"].strip()
+            ):
+                closed = True
+                break
+            body.append(lines[index])
+            index += 1
+        blocks.append(
+            FencedBlock(
+                info=opening["info"].strip().lstrip("{").rstrip("}").strip(),
+                body="\n".join(body),
+                line=start + 1,
+                body_line=start + 2,
+                end_line=min(index, len(lines) - 1) + 1,
+                closed=closed,
+            )
+        )
+        index += 1
+    return blocks
+
+
+def lines_outside_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) for every line not inside a fenced block."""
+    fenced: set[int] = set()
+    for block in fenced_blocks(text):
+        fenced.update(range(block.line, block.end_line + 1))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number not in fenced:
+            yield number, line

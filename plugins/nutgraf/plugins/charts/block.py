@@ -1,0 +1,126 @@
+"""A ```chart block: its YAML parsed into options, each remembered with its line in the Markdown file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.sources import SourceFile, fenced_blocks
+
+CHART_INFO = "chart"
+# libyaml's parser when PyYAML was built with it: several times faster, same results.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+COMMON_KEYS = frozenset({"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table"})
+# Encoding channels the shorthand form accepts (Vega-Lite's names, snake_case allowed for strokeDash).
+CHANNELS = frozenset(
+    {"x", "y", "x2", "y2", "color", "size", "shape", "opacity", "theta", "radius", "text", "tooltip", "detail"}
+    | {"order", "stroke_dash", "row", "column", "facet", "xOffset", "yOffset"}
+)
+SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by"}) | CHANNELS
+FORM_KEYS = {"shorthand": SHORTHAND_KEYS, "spec": frozenset({"spec"}), "altair": frozenset({"altair", "data"})}
+ALL_KEYS = COMMON_KEYS | SHORTHAND_KEYS | FORM_KEYS["spec"] | FORM_KEYS["altair"]
+REQUIRED_KEYS = ("source", "alt")
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    """One chart block of one Markdown file."""
+
+    path: str  # the Markdown file, as editors see it
+    line: int  # the opening fence
+    body: str
+    options: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    lang: str = ""  # the explainer's `Lang:` when it is not DEFAULT_LANG: the chart is drawn in its locale
+
+    @property
+    def form(self) -> str:
+        if "spec" in self.options:
+            return "spec"
+        if "altair" in self.options:
+            return "altair"
+        return "shorthand"
+
+    @property
+    def digest(self) -> str:
+        """What the Markdown extension looks the rendered chart up by: the block's own text."""
+        return block_digest(self.body)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+    def diagnostic(self, key: str | None, message: str, hint: str = "") -> Diagnostic:
+        return Diagnostic(self.path, self.line_of(key) if key else self.line, message, hint)
+
+
+def block_digest(body: str) -> str:
+    normalised = "\n".join(line.rstrip() for line in body.strip("\n").split("\n"))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def chart_blocks(source: SourceFile) -> list[ChartBlock | Diagnostic]:
+    """Every chart block of a Markdown file, parsed, or the diagnostic saying why it cannot be."""
+    found: list[ChartBlock | Diagnostic] = []
+    for fenced in fenced_blocks(source.text):
+        if fenced.info.split()[:1] != [CHART_INFO]:
+            continue
+        if not fenced.closed:
+            found.append(Diagnostic(source.display, fenced.line, "chart block is never closed", "end it with ```"))
+            continue
+        found.append(parse_block(fenced.body, source.display, fenced.line))
+    return found
+
+
+MAX_DEPTH = 64  # no chart needs more; libyaml would parse any depth, and later steps recurse
+
+
+def _depth(root: yaml.Node) -> int:
+    """How deeply a YAML node nests (counted without recursion, which a hostile block could exhaust)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+    return deepest
+
+
+def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
+    """The block's YAML as options with line numbers (``line`` is the opening fence's)."""
+    first = line + 1
+    loader = _Loader(body)
+    try:
+        node = loader.get_single_node()  # parsed once: the nodes give each key's line
+        if node is not None and _depth(node) > MAX_DEPTH:
+            raise RecursionError
+        options = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        return Diagnostic(path, line, "chart block is nested too deeply", "write one 'key: value' per line")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = first + mark.line if mark else line
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return Diagnostic(path, where, f"chart block is not valid YAML: {problem}", "write one 'key: value' per line")
+    finally:
+        loader.dispose()
+    if not isinstance(options, dict) or not isinstance(node, yaml.MappingNode):
+        return Diagnostic(
+            path, line, "chart block must hold 'key: value' lines", "see the chart block syntax in README"
+        )
+    key_lines: dict[str, int] = {}
+    for key, _ in node.value:
+        where = first + key.start_mark.line
+        if str(key.value) in key_lines:  # YAML keeps the last silently; the editor meant one of them
+            message = f"chart key '{key.value}' is given twice (first on line {key_lines[str(key.value)]})"
+            return Diagnostic(path, where, message, "keep one of them")
+        key_lines[str(key.value)] = where
+    return ChartBlock(path, line, body, {str(k): v for k, v in options.items()}, key_lines)

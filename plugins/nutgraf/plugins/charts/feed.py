@@ -1,0 +1,67 @@
+"""Charts in feeds: feed readers run no script and drop inline SVG, so each chart becomes its PNG."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER
+
+
+def absolute(url: str, domain: str) -> str:
+    if url.startswith(("http://", "https://")) or not domain:
+        return url
+    return f"{domain.rstrip('/')}/{url.lstrip('/')}"
+
+
+def charts_as_images(html: str, domain: str) -> str:
+    """The HTML with each chart's graphic replaced by ``<img>`` of its PNG (absolute URL, with alt)."""
+    if 'class="chart"' not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for figure in soup.select("figure.chart"):
+        graphic = figure.select_one(".chart-graphic")
+        if graphic is None:
+            continue
+        wide = graphic.select_one("svg.chart-svg-wide")
+        image = soup.new_tag(
+            "img",
+            attrs={
+                "src": absolute(figure.get("data-chart-image", ""), domain),
+                "alt": graphic.get("aria-label", ""),
+                "width": wide.get("width", "") if wide else "",
+                "height": wide.get("height", "") if wide else "",
+            },
+        )
+        graphic.replace_with(image)
+        for attribute in ("data-chart-wide", "data-chart-narrow", "data-chart-image"):
+            del figure[attribute]
+        for link in figure.select("a[href]"):
+            link["href"] = absolute(link["href"], domain)
+    return str(soup)
+
+
+def _gettext(context: dict[str, Any], html: str) -> Any:
+    """The translations of the language the item's charts are drawn in (see ``chart_key``)."""
+    translator = context.get("I18N_GETTEXT")
+    match = PLACEHOLDER.search(html)
+    if not callable(translator) or match is None:
+        return None
+    lang = match[1].rpartition(":")[0]
+    return translator(lang or context.get("DEFAULT_LANG"))
+
+
+def rewrite_feed(context: dict[str, Any], feed: Any) -> None:
+    """Pelican's ``feed_generated`` handler: every item's content and description, charts as images."""
+    from nutgraf.plugins.charts.hooks import expand_charts, library_for
+
+    domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""
+    for item in feed.items:
+        for key in ("description", "content"):
+            html = item.get(key)
+            if not isinstance(html, str):
+                continue
+            if PLACEHOLDER.search(html):
+                html = expand_charts(html, library_for(context), _gettext(context, html))
+            item[key] = charts_as_images(html, domain)

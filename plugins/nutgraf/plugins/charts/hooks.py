@@ -1,0 +1,177 @@
+"""The build stages (see nutgraf.driver.stages) and the Pelican signal handlers of the chart plugin."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from nutgraf.kernel.diagnostics import ContentError, Diagnostic
+from nutgraf.kernel.sources import SourceFile, read_sources
+from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
+from nutgraf.plugins.charts.cache import ChartCache
+from nutgraf.plugins.charts.library import ChartLibrary
+from nutgraf.plugins.charts.locale import document_lang
+from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
+from nutgraf.plugins.charts.prepare import prepare_chart
+from nutgraf.plugins.charts.problem import ChartError
+from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.validate import check_block
+
+# Each build's charts, by its output folder. Kept out of Pelican's settings on purpose: Pelican
+# pickles the settings (through every tag and category) into its content cache.
+_LIBRARIES: dict[str, ChartLibrary] = {}
+
+
+def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
+    blocks: list[ChartBlock] = []
+    diagnostics: list[Diagnostic] = []
+    for kind in ("ARTICLE_PATHS", "PAGE_PATHS"):
+        for source in read_sources(settings, kind):
+            if not isinstance(source, SourceFile):
+                continue  # unreadable files are reported by the explainer checks
+            ids: dict[str, int] = {}
+            lang = _chart_lang(document_lang(source.text), settings)
+            for found in chart_blocks(source):
+                if isinstance(found, Diagnostic):
+                    diagnostics.append(found)
+                    continue
+                found = replace(found, lang=lang)
+                blocks.append(found)
+                chart_id = found.options.get("id")
+                if chart_id is not None and str(chart_id) in ids:
+                    message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
+                    diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
+                elif chart_id is not None:
+                    ids[str(chart_id)] = found.line_of("id")
+    return blocks, diagnostics
+
+
+@dataclass(frozen=True)
+class ChartLanguage:
+    """A document's ``Lang:`` → the language its charts are drawn in: '' for the default language,
+    whose charts keep the settings' own locale and fonts. (A class, not a closure: Pelican pickles it.)"""
+
+    default_lang: str
+
+    def __call__(self, lang: str) -> str:
+        same = lang.replace("_", "-").casefold() in ("", self.default_lang.replace("_", "-").casefold())
+        return "" if same else lang
+
+
+def _chart_lang(lang: str, settings: dict[str, Any]) -> str:
+    return ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))(lang)
+
+
+def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
+    """Every problem of every chart block, without rendering or running Altair modules."""
+    chart_settings = ChartSettings.from_settings(settings)
+    blocks, diagnostics = _blocks(settings)
+    for block in blocks:
+        diagnostics.extend(check_block(block, chart_settings))
+    return sorted(set(diagnostics))
+
+
+def new_library(settings: dict[str, Any]) -> ChartLibrary:
+    chart_settings = ChartSettings.from_settings(settings)
+    return ChartLibrary(chart_settings, settings.get("SITEURL", "").rstrip("/"), ChartCache(chart_settings.cache_path))
+
+
+def library_for(settings: dict[str, Any]) -> ChartLibrary:
+    """The build's chart library: the one ``prepare_build`` filled, or an empty one (a plain ``pelican`` run)."""
+    key = str(settings["OUTPUT_PATH"])
+    if key not in _LIBRARIES:
+        _LIBRARIES[key] = new_library(settings)
+    return _LIBRARIES[key]
+
+
+@dataclass(frozen=True)
+class LibraryLookup:
+    """What the Markdown extension holds to find the build's charts: small, so Pelican can pickle it."""
+
+    output_path: str
+
+    def __call__(self) -> ChartLibrary:
+        return _LIBRARIES[self.output_path]
+
+
+def prepare_build(settings: dict[str, Any]) -> None:
+    """Build every chart's spec (running Altair modules), then render the new ones in parallel."""
+    started = time.perf_counter()
+    library = new_library(settings)
+    blocks, diagnostics = _blocks(settings)
+    for block in blocks:
+        try:
+            library.add(prepare_chart(block, library.settings))
+        except ChartError as error:
+            diagnostics.extend(problem.diagnostic(block) for problem in error.problems)
+    if diagnostics:
+        raise ContentError(diagnostics)
+    rendered, cached = library.render()
+    _LIBRARIES[str(settings["OUTPUT_PATH"])] = library
+    # Printed, not logged: the build shows only warnings, and a warning would fail it.
+    print(
+        f"Rendered {rendered} chart{'s' if rendered != 1 else ''} ({cached} from cache)"
+        f" in {time.perf_counter() - started:.1f} s.",
+        file=sys.stderr,
+    )
+
+
+def finalize_output(settings: dict[str, Any], output_path: str) -> None:
+    library = _LIBRARIES.pop(str(settings["OUTPUT_PATH"]), None)
+    if library is not None:
+        library.write_assets(Path(output_path))
+
+
+def add_markdown_extension(pelican: Any) -> None:
+    """``initialized`` handler: our extension joins Pelican's Markdown extensions, our filter the templates'."""
+    settings = pelican.settings
+    library_for(settings)  # so that the extension finds one even in a plain ``pelican`` run
+    lookup = LibraryLookup(str(settings["OUTPUT_PATH"]))
+    chart_language = ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))
+    settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(lookup, chart_language))
+    settings.setdefault("JINJA_FILTERS", {})["chart_figures"] = chart_figures
+
+
+def attach_charts(instance: Any) -> None:
+    """``content_object_init``: flag pages with charts; their figures are put in when the page is written.
+
+    Pages with charts load the chart stylesheet and script, and offer their first chart to feeds,
+    thumbnails and social cards (``lead_chart``). The content keeps its small placeholders until
+    ``chart_figures`` runs in the template: a thousand pages' inline SVGs are never all held in
+    memory, nor run through Pelican's link rewriting each time a template reads ``content``.
+    """
+    content = getattr(instance, "_content", None) or ""
+    keys = PLACEHOLDER.findall(content)
+    if not keys:
+        return
+    library = library_for(instance.settings)
+    for key in keys:
+        library.prepared(key)  # a page whose chart this build did not prepare fails here, before writing
+    instance.has_charts = True
+    instance.chart_image = library.image_url(keys[0])
+    instance.lead_chart = library.lead_chart(keys[0])
+
+
+def _page_gettext(page: Any) -> Any:
+    translator = page.settings.get("I18N_GETTEXT")  # the i18n plugin's, when it is loaded
+    return translator(getattr(page, "lang", None)) if callable(translator) else None
+
+
+def expand_charts(html: str, library: ChartLibrary, gettext: Any = None) -> str:
+    """``html`` with each chart placeholder replaced by the chart's figure (anchors unique within it)."""
+    used_ids: set[str] = set()
+    return PLACEHOLDER.sub(lambda match: library.figure_by_key(match[1], used_ids, gettext=gettext), html)
+
+
+def chart_figures(html: str, page: Any) -> str:
+    """Jinja filter ``content|chart_figures(page)``: the page's content with its chart figures, as written.
+
+    Runs for every page on every build, cached or not, so a figure always shows the chart
+    as rendered from today's data.
+    """
+    if PLACEHOLDER.search(html) is None:
+        return html
+    return expand_charts(html, library_for(page.settings), _page_gettext(page))

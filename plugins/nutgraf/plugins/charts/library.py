@@ -1,0 +1,192 @@
+"""The build's charts: prepared once before Pelican runs, looked up by block while it writes pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from nutgraf.kernel.diagnostics import ContentError, Diagnostic
+from nutgraf.kernel.files import link_or_copy
+from nutgraf.plugins.charts.block import ChartBlock, block_digest, parse_block
+from nutgraf.plugins.charts.cache import ChartCache
+from nutgraf.plugins.charts.html import FigureParts, figure_html
+from nutgraf.plugins.charts.pool import render_missing
+from nutgraf.plugins.charts.prepare import PreparedChart, prepare_chart
+from nutgraf.plugins.charts.problem import ChartError
+from nutgraf.plugins.charts.settings import ChartSettings
+
+# Output file of each cached file, after the chart's short key.
+OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
+
+
+def chart_key(digest: str, lang: str) -> str:
+    """The same block in two languages is two charts: numbers and dates are drawn in each one's locale."""
+    return f"{lang}:{digest}" if lang else digest
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+@dataclass(frozen=True)
+class LeadChart:
+    """What other plugins need of a page's first chart (thumbnails, social cards), without parsing its HTML."""
+
+    image: str  # the chart's PNG, relative to SITEURL
+    title: str  # the sentence above the chart saying what it shows
+    alt: str  # the chart's text alternative
+    width: int  # its size in CSS pixels (the PNG is drawn at CHARTS_PNG_SCALE times this)
+    height: int
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header (the IHDR chunk follows the 8-byte signature)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+@dataclass
+class ChartLibrary:
+    settings: ChartSettings
+    site_url: str
+    cache: ChartCache
+    charts: dict[str, PreparedChart] = field(default_factory=dict)  # by block digest (and language)
+
+    def add(self, prepared: PreparedChart) -> None:
+        self.charts[chart_key(prepared.block.digest, prepared.block.lang)] = prepared
+
+    def render(self) -> tuple[int, int]:
+        """Render what the cache lacks; (rendered, from cache), or ContentError naming each failed block."""
+        distinct = {chart.key: chart for chart in self.charts.values()}  # identical charts render once
+        missing = [chart for key, chart in distinct.items() if key not in self.cache]
+        # Each job (its spec loaded from the memo, sized and themed) is made as a worker is ready for it.
+        report = render_missing(
+            (chart.job for chart in missing),
+            self.cache,
+            workers=self.settings.workers,
+            count=len(missing),
+            progress_threshold=self.settings.progress_threshold,
+        )
+        # Specs held for want of a memo entry are needed no more.
+        self.charts = {digest: chart.without_spec() for digest, chart in self.charts.items()}
+        failures = [
+            chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.key]}", "check its fields")
+            for chart in self.charts.values()
+            if chart.key in report.failed
+        ]
+        if failures:
+            raise ContentError(failures)
+        return report.rendered, len(distinct) - len(missing)
+
+    def url(self, path: str) -> str:
+        return f"{self.site_url}/{path}"
+
+    def asset(self, chart: PreparedChart, name: str) -> str:
+        return f"{self.settings.output_dir}/{chart.key[:16]}{OUTPUT_FILES[name]}"
+
+    def lookup(self, body: str, lang: str = "") -> PreparedChart:
+        """The prepared chart of a block; prepared now if the build did not (a plain ``pelican`` run)."""
+        digest = chart_key(block_digest(body), lang)
+        if digest not in self.charts:
+            parsed = parse_block(body, "chart block", 0)
+            if isinstance(parsed, Diagnostic):
+                raise ContentError([parsed])
+            parsed = replace(parsed, lang=lang)
+            try:
+                self.add(prepare_chart(parsed, self.settings))
+            except ChartError as error:
+                raise ContentError([problem.diagnostic(parsed) for problem in error.problems]) from None
+            self.render()
+        return self.charts[digest]
+
+    def lead_chart(self, key: str) -> LeadChart:
+        chart = self.charts[key]
+        options = chart.block.options
+        with self.cache.path(chart.key, "chart.png").open("rb") as png:
+            width, height = _png_size(png.read(24))
+        scale = self.settings.png_scale
+        return LeadChart(
+            image=self.asset(chart, "chart.png"),
+            title=str(options.get("title") or ""),
+            alt=" ".join(str(options.get("alt") or "").split()),
+            width=round(width / scale),
+            height=round(height / scale),
+        )
+
+    def image_url(self, key: str) -> str:
+        """The absolute URL (when SITEURL is) of the PNG of a prepared chart."""
+        return self.url(self.asset(self.charts[key], "chart.png"))
+
+    def prepared(self, key: str) -> PreparedChart:
+        """The prepared chart of a key (see ``chart_key``)."""
+        chart = self.charts.get(key)
+        if chart is None:  # only when a page came from Pelican's cache in a run that skipped prepare_build
+            msg = "a chart of this page was not prepared in this build"
+            raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
+        return chart
+
+    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
+        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+        chart = self.prepared(key)
+        options = chart.block.options
+        title = str(options.get("title") or "")
+        anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.key[:8]}"
+        base, number = anchor, 2
+        while anchor in used_ids:
+            anchor, number = f"{base}-{number}", number + 1
+        used_ids.add(anchor)
+        table = chart.table
+        show_table = options.get("table", True) and table is not None
+        if show_table and len(table.rows) > self.settings.table_max_rows and "table" not in options:
+            show_table = False
+        download = chart.download
+        return figure_html(
+            FigureParts(
+                anchor=anchor,
+                alt=str(options["alt"]).strip(),
+                source=str(options["source"]).strip(),
+                source_url=str(options.get("source_url") or ""),
+                title=title,
+                subtitle=str(options.get("subtitle") or ""),
+                note=str(options.get("note") or ""),
+                wide_svg=self.cache.read(chart.key, "wide.svg").decode(),
+                narrow_svg=self.cache.read(chart.key, "narrow.svg").decode(),
+                wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
+                narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
+                image_url=self.url(self.asset(chart, "chart.png")),
+                download_url=self.url(download.url_path) if download else "",
+                download_label=download.label if download else "CSV",
+                table=table if show_table else None,
+            ),
+            gettext,
+        )
+
+    def write_assets(self, output: Path) -> None:
+        """Each chart's PNG and compiled Vega, and its data for download, into the site."""
+        folders: set[Path] = set()
+        for chart in self.charts.values():
+            for name in OUTPUT_FILES:
+                target = output / self.asset(chart, name)
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                if not target.exists():  # the same chart on two pages is one set of files
+                    link_or_copy(self.cache.path(chart.key, name), target)
+            download = chart.download
+            if download is None:
+                continue
+            target = output / download.url_path
+            if target.exists():  # already copied with the static files
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if download.source is not None:
+                shutil.copyfile(download.source, target)
+            elif download.content is not None:
+                target.write_bytes(download.content)
+
+    def blocks(self) -> list[ChartBlock]:
+        return [chart.block for chart in self.charts.values()]

@@ -1,0 +1,156 @@
+"""Chart blocks turned into render jobs: each spec sized, themed and keyed by its content."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from nutgraf.plugins.charts import theme
+from nutgraf.plugins.charts.block import ChartBlock
+from nutgraf.plugins.charts.cache import ChartCache, cache_key
+from nutgraf.plugins.charts.data import Table
+from nutgraf.plugins.charts.locale import chart_locale
+from nutgraf.plugins.charts.render import RenderJob, renderer_versions
+from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.spec_memo import spec_memo
+
+# Specs combining several views size each view themselves; only single and layered views are fitted.
+_COMPOUND = ("facet", "concat", "hconcat", "vconcat", "repeat")
+
+
+@dataclass(frozen=True)
+class Download:
+    """The chart's data as readers download it: a file of content/ or a CSV written from inline data."""
+
+    url_path: str  # inside the site, e.g. data/iowa-electricity.csv
+    label: str  # CSV or JSON
+    source: Path | None = None
+    content: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PreparedChart:
+    """What pages need of a chart: its block, render key, table and download. Not its built spec:
+    that (data inlined) is loaded again from the spec memo only when a render job is made, and
+    dropped with the job, so a build never holds every chart's spec at once."""
+
+    block: ChartBlock
+    key: str  # the cache key of its renders
+    table: Table | None
+    download: Download | None
+    size: dict[str, tuple[int, int]]  # variant -> (width, height) asked for
+    settings: ChartSettings  # the chart's own: its language's script fonts lead the font stack
+    # The built spec, only for a chart the memo cannot give again (``altair:`` modules are not
+    # remembered) and only while its renders are missing: running the editor's module twice is dearer.
+    held_spec: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def job(self) -> RenderJob:
+        """The chart's render job: made anew on each use (loading its spec), so nothing keeps it."""
+        settings = self.settings
+        vega_lite = self.held_spec
+        if vega_lite is None:
+            built, _ = spec_memo(settings.cache_path).build_hashed(
+                self.block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+            )
+            vega_lite = built.vega_lite
+        locale = chart_locale(self.block.lang)
+        specs = {
+            variant: _sized(vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
+            for variant, config in _configs(settings).items()
+        }
+        return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
+
+    def without_spec(self) -> PreparedChart:
+        return replace(self, held_spec=None) if self.held_spec is not None else self
+
+
+def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
+    """The theme of each render: the page's wide and narrow SVGs, and the PNG."""
+    return {
+        "wide": theme.vega_lite_config(settings),
+        "narrow": theme.narrow_config(settings),
+        "image": theme.image_config(settings),
+    }
+
+
+def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
+    sized = copy.deepcopy(spec)
+    sized.pop("$schema", None)
+    if not any(key in sized for key in _COMPOUND):
+        sized["width"], sized["height"] = width, height
+    sized["config"] = theme.merge(config, {k: v for k, v in (spec.get("config") or {}).items() if k != "view"})
+    sized["config"]["view"] = {**config.get("view", {}), "continuousWidth": width, "continuousHeight": height}
+    return sized
+
+
+def sizes(block: ChartBlock, settings: ChartSettings) -> dict[str, tuple[int, int]]:
+    aspect = float(block.options.get("aspect") or settings.aspect)
+    wide_height = int(block.options.get("height") or round(settings.width / aspect))
+    narrow_aspect = min(settings.width / wide_height, settings.narrow_aspect)
+    return {
+        "wide": (settings.width, wide_height),
+        "narrow": (settings.narrow_width, round(settings.narrow_width / narrow_aspect)),
+    }
+
+
+def _inline_rows(spec: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]] | None:
+    """The first inline dataset of a spec as (columns, rows), for a download when no file is named."""
+    candidates = [spec.get("data") or {}, *[{"values": v} for v in (spec.get("datasets") or {}).values()]]
+    for data in candidates:
+        values = data.get("values") if isinstance(data, dict) else None
+        if isinstance(values, str):
+            kind = (data.get("format") or {}).get("type", "csv")
+            rows = list(csv.DictReader(io.StringIO(values), delimiter="\t" if kind == "tsv" else ","))
+            return (list(rows[0]) if rows else []), rows
+        if isinstance(values, list) and values and all(isinstance(row, dict) for row in values):
+            columns = list(dict.fromkeys(key for row in values for key in row))
+            return columns, values
+    return None
+
+
+def _download(spec: dict[str, Any], table: Table | None, key: str, settings: ChartSettings) -> Download | None:
+    if table is not None:
+        return Download(table.relative.lstrip("/"), table.format.upper(), source=table.path)
+    inline = _inline_rows(spec)
+    if inline is None:
+        return None
+    columns, rows = inline
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return Download(f"{settings.output_dir}/{key[:16]}.csv", "CSV", content=buffer.getvalue().encode())
+
+
+def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
+    """The block's chart, keyed by what decides its pixels (ChartError when it cannot be built)."""
+    memo = spec_memo(settings.cache_path)
+    built, content_hash = memo.build_hashed(
+        block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+    )
+    size = sizes(block, settings)
+    locale = chart_locale(block.lang)
+    if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring
+        settings = replace(settings, font=locale.font_stack(settings.font))
+    inputs = {
+        "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
+        "size": size,
+        "configs": _configs(settings),
+        "png_scale": settings.png_scale,
+        "theme": theme.THEME_VERSION,
+        "versions": renderer_versions(),
+        **locale.cache_inputs(),
+    }
+    key = cache_key(inputs)
+    held = None
+    if key not in ChartCache(settings.cache_path) and not memo.remembers(
+        block, settings.content_path, settings.data_limits
+    ):
+        held = built.vega_lite
+    download = _download(built.vega_lite, built.table, key, settings)
+    return PreparedChart(block, key, built.table, download, size, settings, held)

@@ -1,0 +1,399 @@
+"""Each authoring form turned into a Vega-Lite spec with its data inlined.
+
+- shorthand: ``data`` + ``mark`` + encoding channels, built with Altair;
+- ``spec:`` a Vega-Lite file (JSON or YAML) inside content/, its data URLs inlined;
+- ``altair:`` ``path/to/module.py:function``, a function returning an Altair chart.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import copy
+import hashlib
+import importlib.util
+import json
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import jsonschema
+import yaml
+from altair.utils import parse_shorthand
+
+from nutgraf.kernel.suggest import did_you_mean
+from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
+from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
+from nutgraf.plugins.charts.fields import unknown_fields
+from nutgraf.plugins.charts.problem import ChartError, ChartProblem
+from nutgraf.plugins.charts.schema import describe, schema_error
+
+MARKS = sorted(name.removeprefix("mark_") for name in dir(alt.Chart) if name.startswith("mark_"))
+TYPE_CODES = {"quantitative": "Q", "temporal": "T", "nominal": "N", "ordinal": "O"}
+# Channels whose fields make the default tooltip, in the order a reader wants them.
+_TOOLTIP_KEYS = frozenset({"field", "type", "title", "timeUnit", "aggregate", "format", "formatType", "bin"})
+TOOLTIP_CHANNELS = ("color", "x", "y", "theta", "size", "text", "shape", "detail")
+
+
+@dataclass(frozen=True)
+class BuiltSpec:
+    """A chart's Vega-Lite spec, its data inlined, and the table it came from (when one file)."""
+
+    vega_lite: dict[str, Any]
+    table: Table | None
+
+
+def build_spec(
+    block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+) -> BuiltSpec:
+    """The block's chart as Vega-Lite, or ChartError saying what is wrong."""
+    if block.form == "spec":
+        return spec_file(block, content_root, limits)
+    if block.form == "altair":
+        return altair_chart(block, content_root, timeout=timeout, limits=limits)
+    return shorthand(block, content_root, limits)
+
+
+def display(path: Path, content_root: Path) -> str:
+    return (Path(content_root.name) / path.relative_to(content_root)).as_posix()
+
+
+# The shorthand form ------------------------------------------------------------------------
+
+
+def _channel_name(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _typed(definition: Any, table: Table, key: str, problems: list[ChartProblem]) -> Any:
+    """The channel definition with its type filled in from the data, its field checked."""
+    if isinstance(definition, str):
+        try:
+            parsed = parse_shorthand(definition)
+        except ValueError as error:  # e.g. an unknown type code, 'year:Z'
+            problems.append(ChartProblem(f"'{key}': {str(error).splitlines()[0]}", "write field:T, :Q, :N or :O", key))
+            return None
+        field = parsed.get("field")
+        if field and "type" not in parsed:
+            definition = f"{definition}:{TYPE_CODES[table.column_type(field)]}"
+    elif isinstance(definition, dict):
+        field = definition.get("field")
+        if isinstance(field, str) and "type" not in definition:
+            definition = {**definition, "type": table.column_type(field)}
+    else:
+        problems.append(ChartProblem(f"'{key}' must be a field such as 'year:T', or a mapping", key=key))
+        return None
+    if isinstance(field, str) and field not in table.columns:
+        problems.append(
+            ChartProblem(
+                f"field '{field}' is not in {table.relative}{did_you_mean(field, table.columns)}",
+                f"its columns are: {', '.join(table.columns)}",
+                key=key,
+            )
+        )
+    return definition
+
+
+def _tooltip(definition: Any) -> Any:
+    """A channel's definition reduced to what a tooltip takes (no axis, scale or legend)."""
+    if isinstance(definition, dict):
+        kept = {k: v for k, v in definition.items() if k in _TOOLTIP_KEYS}
+        return kept if "field" in kept else None
+    return definition if isinstance(definition, str) else None
+
+
+def _field_types(encodings: dict[str, tuple[str, Any]]) -> Iterator[tuple[str, str]]:
+    for _key, typed in encodings.values():
+        for definition in typed if isinstance(typed, list) else [typed]:
+            if isinstance(definition, str):
+                parsed = parse_shorthand(definition)
+                if "field" in parsed:
+                    yield parsed["field"], parsed.get("type", "")
+            elif isinstance(definition, dict) and isinstance(definition.get("field"), str):
+                yield definition["field"], str(definition.get("type", ""))
+
+
+def shorthand(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> BuiltSpec:
+    options = block.options
+    try:
+        table = load_table(content_root, options.get("data"), limits)
+    except DataError as error:
+        raise ChartError([ChartProblem(error.message, error.hint, key="data")]) from None
+    problems: list[ChartProblem] = []
+    mark = options.get("mark")
+    mark_options = dict(mark) if isinstance(mark, dict) else {"type": mark}
+    mark_type = mark_options.pop("type", None)
+    if any(not isinstance(name, str) for name in mark_options):
+        problems.append(ChartProblem("mark options must be named", "e.g. mark: {type: line, point: true}", key="mark"))
+    if not isinstance(mark_type, str) or mark_type not in MARKS:
+        problems.append(
+            ChartProblem(
+                f"mark '{mark_type}' is not one Vega-Lite knows{did_you_mean(mark_type, MARKS)}"
+                if mark_type
+                else "a shorthand chart needs a 'mark'",
+                f"use one of: {', '.join(MARKS)}",
+                key="mark" if mark_type else None,
+            )
+        )
+    encodings: dict[str, tuple[str, Any]] = {}
+    for key in [key for key in options if key in CHANNELS]:
+        value = options[key]
+        if isinstance(value, list):
+            typed = [_typed(item, table, key, problems) for item in value]
+        else:
+            typed = _typed(value, table, key, problems)
+        encodings[_channel_name(key)] = (key, typed)
+    if problems:
+        raise ChartError(problems)
+
+    temporal = {field for field, kind in _field_types(encodings) if kind == "temporal"}
+    chart = alt.Chart(alt.Data(**table.inline(temporal)))
+    chart = getattr(chart, f"mark_{mark_type}")(**mark_options)
+    for channel, (key, definition) in encodings.items():
+        try:
+            chart = chart.encode(**{channel: definition})
+        except (ValueError, TypeError, jsonschema.ValidationError) as error:
+            problems.append(ChartProblem(f"'{key}': {str(error).splitlines()[0]}", key=key))
+    if "tooltip" not in encodings:
+        tips = [_tooltip(encodings[c][1]) for c in TOOLTIP_CHANNELS if c in encodings and _tooltip(encodings[c][1])]
+        if tips:
+            chart = chart.encode(tooltip=tips)
+    if problems:
+        raise ChartError(problems)
+    try:
+        spec = chart.to_dict()
+    except jsonschema.ValidationError as error:
+        path = [str(part) for part in error.absolute_path]
+        key = path[1] if path[:1] == ["encoding"] and len(path) > 1 else ("mark" if path[:1] == ["mark"] else None)
+        snake = {_channel_name(k): k for k in options}
+        raise ChartError([ChartProblem(describe(error), key=snake.get(key or "", key))]) from None
+    return BuiltSpec(spec, table)
+
+
+# The spec: form -----------------------------------------------------------------------------
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
+def data_nodes(spec: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(spec, dict):
+        data = spec.get("data")
+        if isinstance(data, dict) and isinstance(data.get("url"), str):
+            yield data
+        for value in spec.values():
+            yield from data_nodes(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from data_nodes(item)
+
+
+def _spec_field_types(spec: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(spec, dict):
+        if isinstance(spec.get("field"), str):
+            yield spec["field"], str(spec.get("type", ""))
+        for value in spec.values():
+            yield from _spec_field_types(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from _spec_field_types(item)
+
+
+def _read_text(path: Path, shown: str, encoding: str = "utf-8-sig") -> str:
+    """A spec or module file's text, or ChartError when it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        raise ChartError([ChartProblem(message, "save the file as UTF-8", path=shown, line=line)]) from None
+
+
+def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
+    text = _read_text(path, shown)
+    try:
+        loaded = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        raise ChartError([ChartProblem(f"not valid JSON: {error.msg}", path=shown, line=error.lineno)]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        message = f"not valid YAML: {getattr(error, 'problem', error)}"
+        raise ChartError([ChartProblem(message, path=shown, line=mark.line + 1 if mark else 1)]) from None
+    except RecursionError:
+        raise ChartError([ChartProblem("is nested too deeply to read", path=shown)]) from None
+    if not isinstance(loaded, dict):
+        raise ChartError([ChartProblem("a Vega-Lite spec must be an object", path=shown)])
+    return loaded, text
+
+
+def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> BuiltSpec:
+    try:
+        path = resolve_inside(content_root, block.options["spec"], "spec file")
+    except DataError as error:
+        raise ChartError([ChartProblem(error.message, error.hint, key="spec")]) from None
+    shown = display(path, content_root)
+    spec, text = read_spec_file(path, shown)
+    spec = copy.deepcopy(spec)
+    problems: list[ChartProblem] = []
+    tables: list[Table] = []
+    temporal = {field for field, kind in _spec_field_types(spec) if kind == "temporal"}
+    for data in data_nodes(spec):
+        url = data.pop("url")
+        try:
+            table = load_table(content_root, url, limits)
+        except DataError as error:
+            problems.append(ChartProblem(error.message, error.hint, path=shown, line=_line_of(text, url)))
+            continue
+        tables.append(table)
+        inline = table.inline(temporal)
+        data["values"] = inline["values"]
+        given = data.get("format") or {}
+        parse = {**inline["format"].get("parse", {}), **(given.get("parse") or {})}  # the spec's own parse wins
+        data["format"] = {key: value for key, value in given.items() if key not in ("type", "parse", "property")}
+        data["format"].update({"type": "json", **({"parse": parse} if parse else {})})
+    if problems:
+        raise ChartError(problems)
+    problems.extend(_field_problems(spec, lambda field: {"path": shown, "line": _line_of(text, f'"{field}"')}))
+    if not problems and (error := schema_error(spec)):
+        problems.append(ChartProblem(error, path=shown, line=_line_of(text, error.split(": ")[1].split(".")[-1])))
+    if problems:
+        raise ChartError(problems)
+    return BuiltSpec(spec, tables[0] if len({t.path for t in tables}) == 1 else None)
+
+
+def _field_problems(spec: dict[str, Any], where: Callable[[str], dict[str, Any]]) -> list[ChartProblem]:
+    return [
+        ChartProblem(
+            f"field '{field}' ({channel}) is not in the chart's data{did_you_mean(field, columns)}",
+            f"its columns are: {', '.join(columns)}",
+            **where(field),
+        )
+        for channel, field, columns in unknown_fields(spec)
+    ]
+
+
+# The altair: form ---------------------------------------------------------------------------
+
+
+class AltairTimeoutError(BaseException):
+    """Raised inside an Altair module that runs too long (a BaseException, so `except Exception` cannot hide it)."""
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread on POSIX; elsewhere no limit can be set)."""
+    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise AltairTimeoutError
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def split_reference(reference: object) -> tuple[str, str]:
+    if not isinstance(reference, str) or reference.count(":") != 1 or not all(reference.split(":")):
+        msg = "'altair' must name a module file and a function, e.g. charts/iowa_wind.py:build"
+        raise ChartError([ChartProblem(msg, "write path/to/module.py:function", key="altair")])
+    module, function = reference.split(":")
+    return module, function
+
+
+def check_altair_reference(block: ChartBlock, content_root: Path) -> list[ChartProblem]:
+    """Static checks of an ``altair:`` reference: the file is inside content/, parses and defines the function."""
+    try:
+        module, function = split_reference(block.options.get("altair"))
+        path = resolve_inside(content_root, module, "Altair module")
+    except ChartError as problems:
+        return problems.problems
+    except DataError as error:
+        return [ChartProblem(error.message, error.hint, key="altair")]
+    shown = display(path, content_root)
+    try:
+        tree = ast.parse(_read_text(path, shown, "utf-8"), filename=shown)
+    except ChartError as error:
+        return error.problems
+    except SyntaxError as error:
+        hint = f"run python {shown} to see it"
+        return [ChartProblem(f"Python syntax error: {error.msg}", hint, path=shown, line=error.lineno or 1)]
+    defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    if function not in defined:
+        message = f"{shown} defines no function '{function}'{did_you_mean(function, defined)}"
+        return [ChartProblem(message, "name a function defined at the module's top level", key="altair")]
+    return []
+
+
+def _summary(error: BaseException, path: Path, shown: str) -> str:
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == str(path)]
+    where = f" at {shown}:{frames[-1].lineno}" if frames else ""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}{where}" + (f": {text}" if text else "")
+
+
+def altair_chart(
+    block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+) -> BuiltSpec:
+    problems = check_altair_reference(block, content_root)
+    table = None
+    if "data" in block.options:
+        try:
+            table = load_table(content_root, block.options["data"], limits)
+        except DataError as error:
+            problems.append(ChartProblem(error.message, error.hint, key="data"))
+    if problems:
+        raise ChartError(problems)
+    module_name, function_name = split_reference(block.options["altair"])
+    path = resolve_inside(content_root, module_name, "Altair module")
+    shown = display(path, content_root)
+    reference = block.options["altair"]
+    unique = hashlib.sha256(str(path).encode()).hexdigest()[:12]
+    try:
+        # What the module prints goes to stderr with the build's messages, never into stdout.
+        with time_limit(timeout), contextlib.redirect_stdout(sys.stderr):
+            loader = importlib.util.spec_from_file_location(f"nutgraf_chart_{unique}", path)
+            assert loader is not None and loader.loader is not None  # a .py path always has a loader
+            module = importlib.util.module_from_spec(loader)
+            loader.loader.exec_module(module)
+            function = getattr(module, function_name)
+            chart = function(alt.Data(**table.inline())) if table else function()
+            spec = chart.to_dict() if hasattr(chart, "to_dict") else None
+    except AltairTimeoutError:
+        message = f"{reference} took longer than {timeout} s"
+        raise ChartError(
+            [ChartProblem(message, "make it faster or raise CHARTS_ALTAIR_TIMEOUT", key="altair")]
+        ) from None
+    except jsonschema.ValidationError as error:
+        raise ChartError([ChartProblem(f"{reference}: {describe(error)}", key="altair")]) from None
+    except SystemExit as error:  # sys.exit() in the module must not end the build
+        message = f"{reference} called sys.exit({'' if error.code is None else repr(error.code)})"
+        raise ChartError([ChartProblem(message, "return a chart instead of exiting", key="altair")]) from None
+    except Exception as error:  # the editor's code: any failure is theirs to fix, summarised
+        message = f"{reference} raised {_summary(error, path, shown)}"
+        raise ChartError([ChartProblem(message, f"run it with python {shown} to see why", key="altair")]) from None
+    if not isinstance(spec, dict):
+        message = f"{reference} returned {type(chart).__name__}, not an Altair chart"
+        raise ChartError([ChartProblem(message, "return an alt.Chart (or layer, concat …)", key="altair")])
+    problems = _field_problems(spec, lambda _field: {"key": "altair"})
+    if problems:
+        raise ChartError(problems)
+    return BuiltSpec(spec, table)

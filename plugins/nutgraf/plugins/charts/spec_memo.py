@@ -1,0 +1,174 @@
+"""Built Vega-Lite specs remembered by what they are built from, in memory and across builds.
+
+Building a shorthand chart with Altair (and its schema validation) costs about 0.1 s, far more
+than the rest of a warm build spends on the chart; the result depends only on the block's
+drawing keys, the bytes of its data or spec file, and Altair's version. ``altair:`` modules
+are never remembered: they are the editor's code and may read anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import pickle
+import tempfile
+from functools import cache, lru_cache
+from pathlib import Path
+
+import altair as alt
+
+from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
+from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
+from nutgraf.plugins.charts.problem import ChartError
+from nutgraf.plugins.charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
+
+MEMO_VERSION = "2"  # entries are (built spec, its content hash)
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _spec_modules() -> list[Path]:
+    """This module and every chart module it imports, directly or not: the code that builds specs.
+
+    Found from the imports, so the list follows the code; other chart code (rendering, figures,
+    the pool) may change without making every spec be built again (a minute of Altair at 1,000 charts).
+    """
+    found: set[str] = set()
+    todo = ["spec_memo"]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        tree = ast.parse((_PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("charts."):
+                todo.append(node.module.removeprefix("charts.").split(".")[0])
+    return sorted(_PACKAGE / f"{name}.py" for name in found)
+
+
+@cache
+def _code_digest() -> str:
+    """The code that builds specs: a change to it must not reuse old ones."""
+    digest = hashlib.sha256()
+    for path in _spec_modules():
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _digest(path: Path) -> str:
+    """The file's content hash, read once per process for as long as the file is unchanged (the content
+    check and the build's preparation each ask for every chart's data)."""
+    status = path.stat()
+    return _digest_of(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=16384)
+def _digest_of(path: Path, _mtime_ns: int, _size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str | None:
+    """The hash of everything the block's spec is built from; None when it cannot be remembered."""
+    if block.form == "altair":
+        return None
+    drawing = {key: block.options[key] for key in sorted(block.options) if key in FORM_KEYS[block.form]}
+    try:
+        if block.form == "spec":
+            path = resolve_inside(content_root, block.options.get("spec"), "spec file")
+            spec, _ = read_spec_file(path, path.name)
+            urls = sorted(str(node["url"]) for node in data_nodes(spec))
+            files = [path, *(resolve_inside(content_root, url) for url in urls)]
+        else:
+            files = [resolve_inside(content_root, block.options.get("data"))]
+    except (DataError, ChartError, OSError, ValueError, RecursionError):
+        return None  # the build itself reports what is wrong; nothing to remember
+    inputs = {
+        "memo": MEMO_VERSION,
+        "code": _code_digest(),
+        "altair": alt.__version__,
+        "form": block.form,
+        "drawing": drawing,
+        "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
+        "files": [(file.relative_to(content_root.resolve()).as_posix(), _digest(file)) for file in files],
+    }
+    try:
+        canonical = json.dumps(inputs, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types, as in a malformed block: not worth remembering
+        return None
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def spec_digest(vega_lite: dict[str, object]) -> str:
+    """The hash of a built spec's content (data inlined): what its renders are keyed by."""
+    canonical = json.dumps(vega_lite, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class SpecMemo:
+    """Specs of shorthand and ``spec:`` charts with their content hashes, kept in ``folder``.
+
+    Not in memory: a build asks for each spec when it checks the chart, when it prepares it and
+    (only if its renders are missing) when it makes its render job, and unpickling an entry costs
+    far less than holding every chart's spec, its data inlined, for the whole build.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _load(self, key: str) -> tuple[BuiltSpec, str] | None:
+        try:
+            entry = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], BuiltSpec):
+            return entry
+        return None
+
+    def _store(self, key: str, entry: tuple[BuiltSpec, str]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
+            handle.write(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
+
+    def remembers(self, block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> bool:
+        """Whether the block's spec can be had again from the memo (not ``altair:`` modules, not broken blocks)."""
+        return memo_key(block, content_root, limits) is not None
+
+    def build(
+        self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+    ) -> BuiltSpec:
+        """``build_spec``, remembered for shorthand and ``spec:`` charts (ChartError as build_spec)."""
+        return self.build_hashed(block, content_root, timeout=timeout, limits=limits)[0]
+
+    def build_hashed(
+        self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
+    ) -> tuple[BuiltSpec, str]:
+        """The built spec and the hash of its content, both remembered (``altair:`` charts: built and hashed anew).
+
+        Renders are keyed by the spec's content, not by what it was built from: a change to our code
+        rebuilds the specs, but re-renders only the charts whose specs it actually changed.
+        """
+        key = memo_key(block, content_root, limits)
+        if key is not None and (entry := self._load(key)) is not None:
+            return entry
+        built = build_spec(block, content_root, timeout=timeout, limits=limits)
+        entry = (built, spec_digest(built.vega_lite))
+        if key is not None:
+            self._store(key, entry)
+        return entry
+
+
+_MEMOS: dict[Path, SpecMemo] = {}
+
+
+def spec_memo(cache_path: Path) -> SpecMemo:
+    """The process's memo for a chart cache folder (shared by ``check_content`` and ``prepare_build``)."""
+    folder = cache_path / "specs"
+    if folder not in _MEMOS:
+        _MEMOS[folder] = SpecMemo(folder)
+    return _MEMOS[folder]

@@ -1,0 +1,153 @@
+"""``article.explainer``: the structured explainer that templates render (jump-nav, byline, updates, metadata)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs
+from nutgraf.plugins.explainers.key_figures import KeyFigure, parse_key_figure
+from nutgraf.plugins.explainers.reading_time import count_words, reading_minutes
+from nutgraf.plugins.explainers.settings import ExplainerSettings
+from nutgraf.plugins.explainers.structured_data import PageFacts, absolute_url, json_script, news_article, plain
+from nutgraf.plugins.explainers.updates import Update, parse_updates
+from nutgraf.plugins.explainers.validate import plain_text
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。！？])[”’」』）]?")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]+\]")
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One of the four sections as the page has it."""
+
+    key: str
+    label: str
+    heading: str  # the editor's own heading text
+    id: str
+    line: int
+    article: Any = field(repr=False, compare=False)
+
+    @property
+    def html(self) -> Markup:
+        """The section's rendered HTML, cut from the article's content (links already resolved)."""
+        return Markup(section_html(str(self.article.content), self.id))
+
+    @property
+    def url(self) -> str:
+        return f"#{self.id}"
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    date: dt.datetime  # in the site's time zone
+    text: str
+    locale_date: str
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+
+def section_html(content: str, section_id: str) -> str:
+    """The ``<section>`` element with this id in rendered content, matched to its own closing tag."""
+    opening = re.search(rf'<section\b[^>]*\bid="{re.escape(section_id)}"[^>]*>', content)
+    if opening is None:
+        return ""
+    depth = 0
+    for match in re.finditer(r"<(/?)section\b[^>]*>", content[opening.start() :]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return content[opening.start() : opening.start() + match.end()]
+    return content[opening.start() :]
+
+
+def first_sentence(markdown: str) -> str:
+    text = plain_text(_FOOTNOTE_REFERENCE.sub("", markdown))
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+
+
+class Explainer:
+    """What templates need beyond Pelican's article: sections, key figures, updates, reading time, metadata."""
+
+    def __init__(self, article: Any, parsed: ExplainerSource, options: ExplainerSettings) -> None:
+        self.article = article
+        self.options = options
+        self.sections = [
+            SectionView(s.spec.key, s.spec.label, s.heading.text, s.spec.id, s.heading.line, article)
+            for s in parsed.sections
+            if s.spec is not None
+        ]
+        self.key_figures: list[KeyFigure] = [
+            figure
+            for block in parsed.blocks_named(options.figure_block)
+            if (figure := parse_key_figure(block, "", published=False)[0]) is not None
+        ]
+        updates, _ = parse_updates(parsed.front_matter, "")
+        # A draft without a date gets one only after this runs (Pelican's Article.__init__): use the site's zone.
+        tz = getattr(getattr(article, "date", None), "tzinfo", None) or getattr(article, "timezone", None)
+        self.updates = [self._update_view(update, tz) for update in reversed(updates)]  # newest first
+        self.reading_minutes = reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute)
+        matters = parsed.sections_for("matters")
+        first = paragraphs(matters[0].content_lines) if matters else []
+        self.matters_paragraph = plain_text(" ".join(line for _, line in first[0])) if first else ""
+        self.matters_line = first_sentence(" ".join(line for _, line in first[0])) if first else ""
+        self.related: list[Any] = []
+
+    def _update_view(self, update: Update, tz: Any) -> UpdateView:
+        date = update.date.replace(tzinfo=tz) if tz is not None else update.date
+        return UpdateView(date, update.text, date.strftime(self.options.date_format))
+
+    @property
+    def last_update(self) -> UpdateView | None:
+        return self.updates[0] if self.updates else None
+
+    @property
+    def lede_html(self) -> Markup:
+        content = str(self.article.content)
+        start = content.find('<div class="explainer-lede">')
+        if start == -1:
+            return Markup("")
+        end = content.find("<section ", start)
+        return Markup(content[start:end].strip() if end != -1 else content[start:].strip())
+
+    @property
+    def date_modified(self) -> dt.datetime:
+        """The latest of the publication date, ``Modified`` and the updates."""
+        dates = [getattr(self.article, "date", None), getattr(self.article, "modified", None)]
+        dates += [update.date for update in self.updates]
+        return max((date for date in dates if date is not None), default=dt.datetime.min)
+
+    @property
+    def canonical_url(self) -> str:
+        return absolute_url(self.options.site_url, self.article.url)
+
+    def _facts(self) -> PageFacts:
+        article = self.article
+        image = getattr(article, "social_image", None) or ""
+        logo = self.options.publisher_logo
+        return PageFacts(
+            headline=plain(article.title),
+            description=plain(getattr(article, "summary", "")),
+            url=self.canonical_url,
+            date_published=article.date.isoformat(),
+            date_modified=self.date_modified.isoformat(),
+            authors=tuple(str(author) for author in getattr(article, "authors", ()) or ()),
+            publisher=self.options.site_name,
+            publisher_url=f"{self.options.site_url}/" if self.options.site_url else "",
+            publisher_logo=absolute_url(self.options.site_url, logo) if logo else "",
+            section=str(getattr(article, "category", "") or ""),
+            tags=tuple(str(tag) for tag in getattr(article, "tags", ()) or ()),
+            language=str(getattr(article, "lang", "") or ""),
+            image=absolute_url(self.options.site_url, str(image)) if image else "",
+        )
+
+    @property
+    def json_ld(self) -> Markup:
+        """The ``NewsArticle`` as JSON for a ``<script type="application/ld+json">`` (computed when rendered,
+        so that an image another plugin sets later is included)."""
+        return Markup(json_script(news_article(self._facts())))

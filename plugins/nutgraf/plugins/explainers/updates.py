@@ -1,0 +1,65 @@
+"""Updates: a dated change log in front matter, one ``YYYY-MM-DD: what changed`` entry per line.
+
+Repeat the key, or continue it on lines indented by four spaces (Pelican reads both the same way):
+
+    Updates: 2026-11-26: Added the number of arrests.
+    Updates: 2026-11-27 14:30: Corrected the name of the town.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.plugins.explainers.frontmatter import FrontMatter
+
+_ENTRY = re.compile(
+    r"^(?:[-*]\s+)?(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2})?)\s*(?::|—|–|\s-)\s*(?P<text>.*)$"
+)
+FORMAT_HINT = "write each entry as 'YYYY-MM-DD: what changed' (a time may follow the date: 'YYYY-MM-DD HH:MM: …')"
+
+
+@dataclass(frozen=True)
+class Update:
+    date: dt.datetime  # naive; the site's time zone applies
+    text: str
+    line: int
+
+
+def parse_updates(front_matter: FrontMatter, path: str) -> tuple[list[Update], list[Diagnostic]]:
+    """The entries of the ``Updates`` key, oldest first, and every malformed one."""
+    updates: list[Update] = []
+    problems: list[Diagnostic] = []
+    for entry in front_matter.values("updates"):
+        if not entry.value:
+            continue
+        match = _ENTRY.match(entry.value)
+        if not match:
+            problems.append(Diagnostic(path, entry.line, f"the update '{entry.value}' has no date", FORMAT_HINT))
+            continue
+        text = match["text"].strip()
+        try:
+            date = dt.datetime.fromisoformat(_zero_pad(match["date"]))
+        except ValueError:
+            problems.append(
+                Diagnostic(path, entry.line, f"the update date '{match['date']}' is not a date", FORMAT_HINT)
+            )
+            continue
+        if not text:
+            problems.append(Diagnostic(path, entry.line, "the update says nothing after its date", FORMAT_HINT))
+            continue
+        updates.append(Update(date, text, entry.line))
+    updates.sort(key=lambda update: (update.date, update.line))
+    return updates, problems
+
+
+def _zero_pad(text: str) -> str:
+    date, _, time = text.replace("T", " ").partition(" ")
+    year, month, day = date.split("-")
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if time:
+        hour, minute = time.split(":")
+        iso += f"T{int(hour):02d}:{minute}"
+    return iso

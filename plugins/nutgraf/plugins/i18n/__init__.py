@@ -1,0 +1,36 @@
+"""Multilingual sites (Pelican plugin): the theme speaks each page's language.
+
+Pages are rendered with gettext from the theme's catalogues (``theme/translations``), chosen per page by
+its ``Lang:``; other languages than DEFAULT_LANG live under their own URL prefix (``zh-hans/``) with a home
+and a search page of their own. Translations are checked by the explainer plugin (``explainers.translations``).
+``check_content`` checks the catalogues; ``register`` wires the Pelican signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.plugins.i18n.catalogues import check_catalogues
+from nutgraf.plugins.i18n.settings import I18nSettings
+
+__all__ = ["check_content", "register"]
+
+
+def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
+    """Every theme catalogue parses and is named for a language Babel knows."""
+    options = I18nSettings.from_settings(settings)
+    return check_catalogues(options.catalogues, Path(str(settings.get("PATH") or "content")).resolve().parent)
+
+
+def register() -> None:
+    from pelican import signals
+
+    from nutgraf.plugins.i18n import hooks
+
+    signals.initialized.connect(hooks.add_jinja_extension)
+    signals.generator_init.connect(hooks.install_callables)
+    signals.content_object_init.connect(hooks.localise_content)
+    signals.article_writer_finalized.connect(hooks.write_language_pages)
+    signals.feed_generated.connect(hooks.localise_feed)

@@ -1,0 +1,114 @@
+"""Each explainer's social image (its lead chart beside the headline, or a title card) and its thumbnail."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from nutgraf.kernel.languages import same_language, url_prefix
+from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, chart_locale, register_fonts
+from nutgraf.plugins.site_meta.settings import SiteMetaSettings
+from nutgraf.plugins.site_meta.social_card import CardText, chart_card_svg, title_card_svg, write_card
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ChartCard:
+    """A card to draw once the chart plugin has written the chart's PNG into the site."""
+
+    path: str  # the card, relative to the output folder
+    chart_image: str  # the lead chart's PNG, relative to the output folder
+    chart_title: str
+    title: str
+    kicker: str
+    text: CardText = field(default_factory=CardText)
+
+
+def card_path(settings: SiteMetaSettings, slug: str, lang: str = "") -> str:
+    """The card's address relative to SITEURL (as Pelican's ``url`` attributes are): a translation's is in its
+    language's folder (``social/zh-hans/<slug>.png``), beside the original's ``social/<slug>.png``."""
+    if lang and not same_language(lang, settings.default_lang):
+        return f"{settings.social_image_folder}/{url_prefix(lang)}/{slug}.png"
+    return f"{settings.social_image_folder}/{slug}.png"
+
+
+def card_text(lang: str, settings: SiteMetaSettings, gettext: Callable[[str], str]) -> CardText:
+    """The card's tagline in the explainer's language, and its script's fonts (Noto CJK for Chinese), which
+    vl-convert is given here: without them a Chinese headline would be drawn as empty boxes."""
+    if not lang or same_language(lang, settings.default_lang):
+        return CardText()
+    fonts = chart_locale(lang, settings.default_lang).fonts
+    if fonts:
+        register_fonts(DEFAULT_FONT_DIRECTORIES)
+    return CardText(tagline=gettext(CardText.tagline), fonts=fonts)
+
+
+def add_social_images(
+    articles: list[Any],
+    settings: SiteMetaSettings,
+    output: Path,
+    cache: Path,
+    gettext_for: Callable[[str], Callable[[str], str]] | None = None,
+) -> list[ChartCard]:
+    """Give every explainer (each translation too) a thumbnail (its lead chart) when it has a chart, and a social
+    image unless it has one; a translation's card is in its language (``gettext_for(lang)``, the i18n plugin's).
+
+    Title cards are written now; the cards of explainers with charts are returned, to be drawn
+    by ``write_chart_cards`` once the charts' PNGs are in the site.
+    """
+    chart_cards = []
+    for article in articles:
+        headline = _plain(article.title)
+        lead = getattr(article, "lead_chart", None)  # set by the chart plugin on pages with charts
+        if lead is not None:
+            article.thumbnail = lead.image
+            article.thumbnail_alt = lead.alt
+            article.thumbnail_width, article.thumbnail_height = lead.width, lead.height
+        if getattr(article, "social_image", None):
+            continue
+        lang = str(getattr(article, "lang", "") or "")
+        path = card_path(settings, article.slug, lang)
+        text = card_text(lang, settings, gettext_for(lang) if gettext_for else str)
+        kicker = str(article.category) if getattr(article, "category", None) else settings.site_name
+        article.social_image = path
+        if lead is not None:
+            chart_cards.append(ChartCard(path, lead.image, lead.title, headline, kicker, text))
+            article.social_image_alt = f"{headline}. {lead.alt or lead.title}"
+        else:
+            write_card(output / path, title_card_svg(headline, kicker, settings.site_name, text), cache)
+            article.social_image_alt = f"{settings.site_name}: {headline}"
+    logger.info("Social cards: %d title cards, %d chart cards", len(articles) - len(chart_cards), len(chart_cards))
+    return chart_cards
+
+
+def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output: Path, cache: Path) -> None:
+    """Draw each chart card from the chart's PNG in the site (a title card if the PNG is missing)."""
+    for card in cards:
+        chart = output / card.chart_image
+        if chart.is_file():
+            svg = chart_card_svg(
+                card.title, card.kicker, settings.site_name, card.chart_title, chart.read_bytes(), card.text
+            )
+        else:  # a plain `pelican` run writes no chart assets
+            svg = title_card_svg(card.title, card.kicker, settings.site_name, card.text)
+        if card.text.fonts:
+            register_fonts(DEFAULT_FONT_DIRECTORIES)  # finalize_output may run in another process than the cards
+        write_card(output / card.path, svg, cache)
+
+
+def write_site_card(settings: SiteMetaSettings, output: Path, cache: Path) -> None:
+    """The card for the home page and other pages that are not explainers."""
+    title = settings.site_description or settings.site_name
+    svg = title_card_svg(title, "The news, explained", settings.site_name)
+    write_card(output / settings.social_site_image, svg, cache)
+
+
+def _plain(html: str) -> str:
+    """A title as text: Pelican's titles may hold inline markup."""
+    return Markup(html).striptags()

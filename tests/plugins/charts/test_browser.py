@@ -1,0 +1,180 @@
+"""The real site in Debian's Chromium: static without JavaScript, interactive with it, under the strict CSP."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from nutgraf.driver.serve import make_server
+
+pytestmark = pytest.mark.browser
+
+PAGE = "explainers/iowa-electricity-renewables/"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+# Reports every Content-Security-Policy violation as a console error, which the tests collect.
+REPORT_CSP = (
+    "document.addEventListener('securitypolicyviolation',"
+    " e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+)
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = make_server(built_site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    static = chart.locator("svg.chart-svg-wide")
+    assert static.is_visible()
+    assert static.bounding_box()["width"] > 500
+    assert chart.locator(".chart-graphic").get_attribute("role") == "img"
+    assert chart.locator(".chart-interactive").count() == 0
+    context.close()
+
+
+def _is_runtime(url: str) -> bool:
+    return url.endswith("chart-runtime.min.js") or url.endswith(".vg.json")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_chart_upgrades_in_place_after_an_interaction_with_tooltips_and_no_errors(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 600)
+    page = context.new_page()
+    messages: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    page.on("request", lambda request: requests.append(request.url))
+    page.add_init_script(REPORT_CSP)
+    page.goto(site_url + PAGE, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    chart = page.locator("figure.chart").first
+    graphic = chart.locator(".chart-graphic")
+    assert graphic.is_visible()  # the first chart is on screen at load, yet nothing of the runtime was fetched
+    assert [url for url in requests if _is_runtime(url)] == []
+    assert graphic.locator(".chart-interactive").count() == 0
+    before = graphic.bounding_box()
+
+    if width < 600:
+        graphic.tap()  # a touch is intent too
+    else:
+        graphic.hover()
+    page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
+
+    after = graphic.bounding_box()
+    assert (after["width"], after["height"]) == (before["width"], before["height"])  # no layout shift
+    interactive = graphic.locator(".chart-interactive svg")
+    assert interactive.is_visible()
+    mark = graphic.locator(".chart-interactive .role-mark path").last  # the renewables area, at the bottom
+    box = mark.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] - 2)
+    tooltip = page.locator(".chart-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Renewables" in tooltip.inner_text()
+    assert "Thousand MWh" in tooltip.inner_text()
+    assert [m for m in messages if m.startswith(("error", "pageerror", "warning"))] == []
+    context.close()
+
+
+def test_keyboard_focus_in_a_chart_upgrades_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    chart = page.locator("figure.chart").first
+    chart.locator(".chart-source a, .chart-download").first.focus()
+    page.wait_for_selector("figure.chart .chart-graphic.chart-is-interactive", state="attached", timeout=15000)
+    context.close()
+
+
+def test_only_same_origin_scripts_and_no_eval(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + PAGE)
+    page.mouse.wheel(0, 200)  # the reader's first scroll arms the near-viewport upgrade for later charts
+    page.locator("figure.chart").last.scroll_into_view_if_needed()
+    page.wait_for_selector("figure.chart >> nth=1 >> .chart-is-interactive", state="attached", timeout=15000)
+    assert requests and all(url.startswith(site_url) for url in requests)
+    assert sum(url.endswith("chart-runtime.min.js") for url in requests) == 1  # loaded once, for every chart
+    context.close()
+
+
+# Every visible text of every static chart shown: its box, the chart's box, and the axis it labels (-1 if none).
+LABEL_BOXES = """() => Array.from(document.querySelectorAll("svg.chart-svg")).filter(svg => svg.getClientRects().length)
+  .map(svg => {
+    const frame = svg.getBoundingClientRect();
+    const axes = Array.from(svg.querySelectorAll(".role-axis"));
+    const texts = Array.from(svg.querySelectorAll("text"))
+      .filter(text => text.getAttribute("opacity") !== "0" && text.textContent.trim());
+    return {left: frame.left, right: frame.right, labels: texts.map(text => {
+      const box = text.getBoundingClientRect();
+      return {text: text.textContent, axis: axes.indexOf(text.closest(".role-axis")),
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    })};
+  })"""
+
+
+@pytest.mark.parametrize(
+    ("page_path", "width", "media"),
+    [
+        (page_path, width, media)
+        for page_path in (PAGE, "explainers/us-jobs-great-recession/")
+        for width, media in ((360, "screen"), (1280, "screen"), (794, "print"))
+    ],
+)
+def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_draws(
+    browser: Browser, site_url: str, page_path: str, width: int, media: str
+) -> None:
+    """Text is measured at build time in another engine; here it is drawn with the reader's fonts (DejaVu Sans
+    for system-ui on Debian, as wide as UI fonts get): no label may cross the chart's edge or touch another."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=True)
+    page = context.new_page()
+    page.goto(site_url + page_path)
+    page.emulate_media(media=media)
+    charts = page.evaluate(LABEL_BOXES)
+    assert charts
+    for chart in charts:
+        for label in chart["labels"]:
+            assert label["left"] >= chart["left"] - 0.5 and label["right"] <= chart["right"] + 0.5, label
+        for axis in {label["axis"] for label in chart["labels"] if label["axis"] >= 0}:
+            boxes = [label for label in chart["labels"] if label["axis"] == axis]
+            for one, other in itertools.combinations(boxes, 2):
+                apart = (
+                    one["right"] <= other["left"]
+                    or other["right"] <= one["left"]
+                    or one["bottom"] <= other["top"]
+                    or other["bottom"] <= one["top"]
+                )
+                assert apart, (one["text"], other["text"])
+    context.close()

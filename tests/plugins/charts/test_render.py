@@ -1,0 +1,119 @@
+"""Real vl-convert renders: golden SVGs (its output is deterministic), CSP-safe markup, empty charts refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from nutgraf.plugins.charts.prepare import prepare_chart
+from nutgraf.plugins.charts.render import MEASURE_FONT, RenderError, RenderJob, measured, page_font, render
+from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
+from tests.plugins.charts.helpers import SHORTHAND, block, content, settings
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"  # set to rewrite the golden files after a deliberate change
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    root = content(tmp_path_factory.mktemp("render"))
+    return render(prepare_chart(block(SHORTHAND), settings(root)).job)
+
+
+@pytest.mark.parametrize("name", ["wide.svg", "narrow.svg"])
+def test_svg_matches_golden_file(rendered: dict[str, bytes], name: str) -> None:
+    golden = GOLDEN / f"power-{name}"
+    if UPDATE:
+        golden.write_bytes(rendered[name])
+    assert rendered[name].decode() == golden.read_text(encoding="utf-8")
+
+
+def test_svg_is_safe_under_the_strict_csp_and_follows_the_colour_scheme(rendered: dict[str, bytes]) -> None:
+    svg = rendered["wide.svg"].decode()
+    assert "style=" not in svg and "<style" not in svg and "<script" not in svg
+    assert 'fill="currentColor"' in svg  # text takes the page's ink, light or dark
+    assert re.search(r'<rect width="\d+" height="\d+" fill="white"', svg) is None  # transparent background
+    assert 'width="608"' in svg and 'width="328"' in rendered["narrow.svg"].decode()
+    assert re.findall(r'font-size="(\d+)px"', svg) and min(map(int, re.findall(r'font-size="(\d+)px"', svg))) >= 14
+
+
+def test_compiled_vega_and_png_come_with_it(rendered: dict[str, bytes]) -> None:
+    vega = json.loads(rendered["wide.vg.json"])
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
+    assert rendered["chart.png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ids_are_prefixed_so_two_charts_on_a_page_never_clash() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="clip1"><rect/></clipPath></defs>'
+        '<g class="mark-rect role-mark"><path clip-path="url(#clip1)" style="fill: red; stroke-width: 2"/></g></svg>'
+    )
+    cleaned = clean_svg(svg, "cabc", "chart-svg")
+    assert 'id="cabc-clip1"' in cleaned and 'clip-path="url(#cabc-clip1)"' in cleaned
+    assert 'fill="red"' in cleaned and 'stroke-width="2"' in cleaned and "style=" not in cleaned
+
+
+def test_a_chart_that_draws_nothing_is_an_error_not_an_empty_box() -> None:
+    empty = '<svg xmlns="http://www.w3.org/2000/svg"><g class="mark-line role-mark marks"/></svg>'
+    with pytest.raises(EmptyChartError):
+        clean_svg(empty, "c", "chart-svg")
+    # vl-convert draws an almost empty SVG, without an error, for data it cannot load.
+    spec = {"data": {"url": "nowhere.csv"}, "mark": "line", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    with pytest.raises(RenderError, match="draws nothing"):
+        render(RenderJob("0" * 64, {"wide": spec, "narrow": spec, "image": spec}))
+
+
+def test_text_is_measured_in_the_wide_font_but_the_page_names_its_own_stack(rendered: dict[str, bytes]) -> None:
+    page_stack = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
+    fonts = set(re.findall(r'font-family="([^"]*)"', rendered["wide.svg"].decode()))
+    assert fonts == {page_stack.replace('"', "&quot;")}
+    vega = rendered["wide.vg.json"].decode()
+    assert "DejaVu" not in vega  # the browser's Vega measures with the reader's own fonts
+    assert json.loads(vega)["config"]["axis"]["labelFont"] == page_stack
+
+
+def test_only_the_theme_font_is_swapped_for_measuring() -> None:
+    spec = {"config": {"font": "A", "axis": {"labelFont": "A"}}, "layer": [{"mark": {"type": "text", "font": "B"}}]}
+    swapped = measured(spec, "A")
+    assert swapped["config"] == {"font": f"{MEASURE_FONT}, A", "axis": {"labelFont": f"{MEASURE_FONT}, A"}}
+    assert swapped["layer"][0]["mark"]["font"] == "B"  # an author's own choice stays
+    assert spec["config"]["font"] == "A"  # the job's spec is left as it was (it is also the cache key's input)
+
+
+def test_labels_get_the_room_the_wide_font_needs(tmp_path: Path) -> None:
+    """Measured in DejaVu Sans, the y-axis labels push the plot further right than vl-convert's own pick would."""
+    job = prepare_chart(block(SHORTHAND), settings(content(tmp_path))).job
+    origin = re.compile(r'stroke-miterlimit="10" transform="translate\(([\d.]+),')
+    ours = float(origin.search(render(job)["wide.svg"].decode())[1])
+    unmeasured = float(origin.search(vl_convert.vegalite_to_svg(job.specs["wide"]))[1])  # Liberation Sans here
+    assert ours > unmeasured
+
+
+def test_a_missing_measuring_font_is_a_clear_error(tmp_path: Path) -> None:
+    job = prepare_chart(block(SHORTHAND), settings(content(tmp_path))).job
+    with pytest.raises(RenderError, match="fonts-dejavu-core"):
+        render(dataclasses.replace(job, measure_font_file=tmp_path / "none.ttf"))
+
+
+def test_interactive_charts_format_numbers_and_dates_in_the_page_language(tmp_path: Path) -> None:
+    job = prepare_chart(dataclasses.replace(block(SHORTHAND), lang="zh-Hans"), settings(content(tmp_path))).job
+    locale = json.loads(render(job)["wide.vg.json"])["config"]["locale"]
+    assert locale["number"] == job.format_locale and locale["time"] == job.time_format_locale
+    assert "一月" in locale["time"]["months"]
+
+
+def test_the_default_language_carries_no_locale(rendered: dict[str, bytes]) -> None:
+    assert "locale" not in json.loads(rendered["wide.vg.json"]).get("config", {})
+
+
+def test_charts_led_by_a_scripts_fonts_are_measured_in_them() -> None:
+    """vl-convert would take CJK glyphs from any font it finds, not the stack behind DejaVu Sans."""
+    chinese = '"Noto Sans CJK SC", "PingFang SC", system-ui, sans-serif'
+    assert page_font({"config": {"font": chinese}}) is None
+    assert page_font({"config": {"font": "system-ui, sans-serif"}}) == "system-ui, sans-serif"

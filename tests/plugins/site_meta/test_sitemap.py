@@ -1,0 +1,43 @@
+"""sitemap.xml and robots.txt: what the pure functions write."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from nutgraf.plugins.site_meta.sitemap import SitemapEntry, entry_for, page_address, robots_txt, sitemap_xml
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_sitemap_is_valid_xml_with_escaped_urls_and_lastmod() -> None:
+    xml = sitemap_xml(
+        [SitemapEntry("https://x.org/a/?b=1&c=2", "2026-01-02T00:00:00+00:00"), SitemapEntry("https://x.org/")]
+    )
+    root = ElementTree.fromstring(xml)
+    assert [loc.text for loc in root.iter(f"{NS}loc")] == ["https://x.org/a/?b=1&c=2", "https://x.org/"]
+    assert [m.text for m in root.iter(f"{NS}lastmod")] == ["2026-01-02T00:00:00+00:00"]
+
+
+def test_noindex_pages_are_left_out_and_modified_beats_published() -> None:
+    assert entry_for('<meta name="robots" content="noindex">', "search/index.html", "https://x.org") is None
+    html = (
+        '<meta property="article:published_time" content="2026-01-01">'
+        '<meta property="article:modified_time" content="2026-02-01">'
+    )
+    assert entry_for(html, "explainers/a/index.html", "https://x.org") == SitemapEntry(
+        "https://x.org/explainers/a/", "2026-02-01"
+    )
+
+
+def test_page_address_drops_index_html() -> None:
+    assert page_address("index.html") == ""
+    assert page_address("topics/index.html") == "topics/"
+
+
+def test_robots_names_the_sitemap_only_when_there_is_one() -> None:
+    assert robots_txt("https://x.org/sitemap.xml").splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        "Sitemap: https://x.org/sitemap.xml",
+    ]
+    assert "Sitemap" not in robots_txt(None)
