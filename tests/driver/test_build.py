@@ -64,25 +64,45 @@ def test_failed_build_leaves_previous_site_untouched(project: Callable[..., Path
     assert after == before
 
 
-# A plugin package that exists only in the throwaway project: it takes part in one build stage.
+# A plugin package that exists only in the throwaway project: its plugin module takes part in one build stage.
 TEST_PLUGIN = {
     "slow": """
 import time
 from pathlib import Path
 
-def finalize_output(settings, output_path):
-    Path(settings["PATH"], "..", "finalize-started").write_text(output_path)
-    time.sleep(600)  # until the test interrupts the build
+from nutgraf.kernel.plugin import Plugin
+
+class Slow(Plugin):
+    name = "slow"
+
+    def finalize_output(self, context, output):
+        Path(context.settings["PATH"], "..", "finalize-started").write_text(str(output))
+        time.sleep(600)  # until the test interrupts the build
+
+PLUGIN = Slow()
 """,
     "raises": """
-def finalize_output(settings, output_path):
-    raise RuntimeError("a bug in a plugin")
+from nutgraf.kernel.plugin import Plugin
+
+class Raises(Plugin):
+    name = "raises"
+
+    def finalize_output(self, context, output):
+        raise RuntimeError("a bug in a plugin")
+
+PLUGIN = Raises()
 """,
     "content-error": """
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
+from nutgraf.kernel.plugin import Plugin
 
-def prepare_build(settings):
-    raise ContentError([Diagnostic("content/explainers/good.md", 3, "chart failed to render", "fix the spec")])
+class Fails(Plugin):
+    name = "content-error"
+
+    def prepare_build(self, context):
+        raise ContentError([Diagnostic("content/explainers/good.md", 3, "chart failed to render", "fix the spec")])
+
+PLUGIN = Fails()
 """,
 }
 
@@ -91,7 +111,8 @@ def _with_test_plugin(root: Path, name: str) -> dict[str, str]:
     """Settings using plugin ``name`` besides ours; returns the environment that finds it."""
     package = root / "testplugins" / name.replace("-", "_")
     package.mkdir(parents=True)
-    (package / "__init__.py").write_text(TEST_PLUGIN[name] + "\n\ndef register():\n    pass\n", encoding="utf-8")
+    (package / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (package / "plugin.py").write_text(TEST_PLUGIN[name], encoding="utf-8")
     (root / "testconf.py").write_text(
         "from pelicanconf import *  # noqa: F403\n"
         'PLUGIN_PATHS = ["testplugins"]\n'

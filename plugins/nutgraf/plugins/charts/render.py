@@ -10,6 +10,7 @@ from typing import Any
 
 import vl_convert
 
+from nutgraf.kernel.diagnostics import NutgrafError
 from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 
@@ -28,7 +29,7 @@ MEASURE_FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_KEYS = frozenset({"font", "labelFont", "titleFont", "subtitleFont"})
 
 
-class RenderError(Exception):
+class RenderError(NutgrafError):
     """vl-convert could not draw the chart; the message says why, for the editor."""
 
 

@@ -1,14 +1,12 @@
 """Explainers as a content type (Pelican plugin): four sections checked at build, and what readers and machines get.
 
-``check_content`` is nutgraf's content-check stage (``invoke check`` and every build); ``register`` wires
+Its build stage (the content check: ``invoke check`` and every build) is in ``plugin``; ``register`` wires
 the Pelican signals. Both stay light to import: Pelican is loaded only when it runs.
 """
 
 from __future__ import annotations
 
-from nutgraf.plugins.explainers.validate import check_content
-
-__all__ = ["check_content", "register"]
+__all__ = ["register"]
 
 
 def register() -> None:

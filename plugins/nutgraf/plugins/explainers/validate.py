@@ -8,8 +8,7 @@ build (an unreadable date, a malformed block, no title) are errors in drafts too
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ class Findings:
     def rule(self, path: str, line: int, message: str, hint: str = "") -> None:
         """A rule of published explainers: an error, or a note for a draft."""
         if self.draft:
-            self.notes.append(Diagnostic(path, line, f"{message} (allowed in a draft)", hint))
+            self.notes.append(Diagnostic(path, line, f"{message} (allowed in a draft)", hint, "note"))
         else:
             self.errors.append(Diagnostic(path, line, message, hint))
 
@@ -443,14 +442,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
     return total
 
 
-def print_notes(notes: Iterable[Diagnostic], stream: Any = None) -> None:
-    for note in notes:
-        text = f"{note.path}:{note.line}: note: {note.message}"
-        print(f"{text}; {note.hint}" if note.hint else text, file=stream or sys.stderr)
-
-
 def check_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
-    """The explainer plugin's content check (a nutgraf stage): errors returned, draft notes printed."""
+    """The explainer plugin's content check (a nutgraf stage): errors, and notes on what drafts lack."""
     findings = collect(settings)
-    print_notes(findings.notes)
-    return findings.errors
+    return [*findings.errors, *findings.notes]
