@@ -11,11 +11,11 @@ from typing import Any
 
 from nutgraf.kernel.context import BuildContext, BuildHandle, context_for
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
+from nutgraf.kernel.fonts import document_lang
 from nutgraf.kernel.sources import SourceFile, read_sources
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.library import ChartLibrary
-from nutgraf.plugins.charts.locale import document_lang
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
 from nutgraf.plugins.charts.plugin import PLUGIN
 from nutgraf.plugins.charts.prepare import prepare_chart

@@ -11,7 +11,7 @@ from typing import Any
 import vl_convert
 
 from nutgraf.kernel.diagnostics import NutgrafError
-from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
+from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
