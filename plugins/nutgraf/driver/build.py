@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican import log as pelican_log
 from pelican.settings import read_settings
 
 from nutgraf.driver import stages
@@ -79,10 +78,18 @@ class FatalWarningHandler(logging.StreamHandler):
 
 
 def init_logging(verbose: bool = False) -> None:
-    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns); any warning is fatal."""
+    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns); any warning is fatal.
+
+    What ``pelican.log.init`` does, without its fatal mode, and replacing the handler of an earlier call:
+    the handler writes to the stderr of the build that installed it.
+    """
     handler = FatalWarningHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    pelican_log.init(level=logging.INFO if verbose else logging.WARNING, handler=handler)
+    root = logging.getLogger()
+    for earlier in [h for h in root.handlers if isinstance(h, FatalWarningHandler)]:
+        root.removeHandler(earlier)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:

@@ -18,6 +18,8 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from nutgraf.kernel.sources import Content, read_content
+
 CONTEXT_SETTING = "NUTGRAF_BUILD"
 
 T = TypeVar("T")
@@ -43,7 +45,17 @@ class BuildContext:
     # Offered by the i18n plugin when it is loaded: a page's gettext, and a date as the page's language writes it.
     gettext_for: Callable[[str | None], Gettext] = untranslated
     format_date: Callable[[dt.date, str | None, str], str] = date_as_given
+    # Opened by a page hook in a plain ``pelican`` run rather than by the driver: see ``end_of_pelican_run``.
+    lazy: bool = False
     _state: dict[str, Any] = field(default_factory=dict)
+    _content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        """Every Markdown source, read the first time a check, stage or page hook asks: once per build."""
+        if self._content is None:
+            self._content = read_content(self.settings)
+        return self._content
 
     def state(self, plugin: str, make: Callable[[], T]) -> T:
         """What ``plugin`` keeps for this build, made the first time it is asked for."""
@@ -77,9 +89,9 @@ class BuildHandle:
 _OPEN: dict[str, BuildContext] = {}
 
 
-def open_context(settings: MutableMapping[str, Any]) -> BuildContext:
+def open_context(settings: MutableMapping[str, Any], *, lazy: bool = False) -> BuildContext:
     """A new build's context, its key written into ``settings``."""
-    context = BuildContext(settings)
+    context = BuildContext(settings, lazy=lazy)
     _OPEN[context.key] = context
     settings[CONTEXT_SETTING] = context.key
     return context
@@ -91,9 +103,21 @@ def context_for(settings: MutableMapping[str, Any]) -> BuildContext:
     Opened here when there is none: a plain ``pelican`` run has no driver to open it.
     """
     context = _OPEN.get(str(settings.get(CONTEXT_SETTING)))
-    return context if context is not None else open_context(settings)
+    return context if context is not None else open_context(settings, lazy=True)
 
 
 def close_context(context: BuildContext) -> None:
     """Forget a finished build's state."""
     _OPEN.pop(context.key, None)
+
+
+def end_of_pelican_run(pelican: Any) -> None:
+    """Pelican's ``finalized``: a plain ``pelican -r`` run starts each rebuild afresh (content read again).
+
+    Only the state is dropped, not the context: Markdown extensions made at ``initialized`` hold its handle.
+    The driver's builds end with ``close_context``.
+    """
+    context = _OPEN.get(str(pelican.settings.get(CONTEXT_SETTING)))
+    if context is not None and context.lazy:
+        context._state.clear()
+        context._content = None

@@ -14,9 +14,11 @@ __all__ = ["register"]
 def register() -> None:
     from pelican import signals
 
+    from nutgraf.kernel.context import end_of_pelican_run
     from nutgraf.plugins.charts.feed import rewrite_feed
     from nutgraf.plugins.charts.hooks import add_markdown_extension, attach_charts
 
     signals.initialized.connect(add_markdown_extension)
+    signals.finalized.connect(end_of_pelican_run)
     signals.content_object_init.connect(attach_charts)
     signals.feed_generated.connect(rewrite_feed)

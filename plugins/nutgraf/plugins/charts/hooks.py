@@ -11,8 +11,7 @@ from typing import Any
 
 from nutgraf.kernel.context import BuildContext, BuildHandle, context_for
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
-from nutgraf.kernel.fonts import document_lang
-from nutgraf.kernel.sources import SourceFile, read_sources
+from nutgraf.kernel.sources import Content
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.library import ChartLibrary
@@ -24,27 +23,25 @@ from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.validate import check_block
 
 
-def _blocks(settings: Mapping[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
+def content_blocks(content: Content, settings: Mapping[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
+    """Every chart block of the content (articles and pages), with its document's chart language."""
     blocks: list[ChartBlock] = []
     diagnostics: list[Diagnostic] = []
-    for kind in ("ARTICLE_PATHS", "PAGE_PATHS"):
-        for source in read_sources(settings, kind):
-            if not isinstance(source, SourceFile):
-                continue  # unreadable files are reported by the explainer checks
-            ids: dict[str, int] = {}
-            lang = _chart_lang(document_lang(source.text), settings)
-            for found in chart_blocks(source):
-                if isinstance(found, Diagnostic):
-                    diagnostics.append(found)
-                    continue
-                found = replace(found, lang=lang)
-                blocks.append(found)
-                chart_id = found.options.get("id")
-                if chart_id is not None and str(chart_id) in ids:
-                    message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
-                    diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
-                elif chart_id is not None:
-                    ids[str(chart_id)] = found.line_of("id")
+    for source in content.records:  # unreadable files are reported by the explainer checks
+        ids: dict[str, int] = {}
+        lang = _chart_lang(source.lang_given, settings)
+        for found in chart_blocks(source):
+            if isinstance(found, Diagnostic):
+                diagnostics.append(found)
+                continue
+            found = replace(found, lang=lang)
+            blocks.append(found)
+            chart_id = found.options.get("id")
+            if chart_id is not None and str(chart_id) in ids:
+                message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
+                diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
+            elif chart_id is not None:
+                ids[str(chart_id)] = found.line_of("id")
     return blocks, diagnostics
 
 
@@ -68,7 +65,7 @@ def check_content(context: BuildContext) -> list[Diagnostic]:
     """Every problem of every chart block, without rendering or running Altair modules."""
     settings = context.settings
     chart_settings = ChartSettings.from_settings(settings)
-    blocks, diagnostics = _blocks(settings)
+    blocks, diagnostics = content_blocks(context.content, settings)
     for block in blocks:
         diagnostics.extend(check_block(block, chart_settings))
     return sorted(set(diagnostics))
@@ -103,7 +100,7 @@ def prepare_build(context: BuildContext) -> None:
     started = time.perf_counter()
     settings = context.settings
     library = new_library(settings)
-    blocks, diagnostics = _blocks(settings)
+    blocks, diagnostics = content_blocks(context.content, settings)
     for block in blocks:
         try:
             library.add(prepare_chart(block, library.settings))

@@ -12,10 +12,12 @@ __all__ = ["register"]
 def register() -> None:
     from pelican import signals
 
+    from nutgraf.kernel.context import end_of_pelican_run
     from nutgraf.plugins.explainers import hooks
     from nutgraf.plugins.explainers.topic import apply_topic
 
     signals.initialized.connect(hooks.add_markdown_extension)
+    signals.finalized.connect(end_of_pelican_run)
     signals.content_object_init.connect(apply_topic)
     signals.content_object_init.connect(hooks.attach_explainer)
     signals.article_generator_finalized.connect(hooks.link_related)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import BuildHandle, context_for
-from nutgraf.kernel.sources import read_source
 from nutgraf.plugins.explainers.document import parse_explainer
 from nutgraf.plugins.explainers.markdown_extension import ExplainerExtension
 from nutgraf.plugins.explainers.model import Explainer
@@ -51,9 +49,9 @@ def attach_explainer(content: Any) -> None:
 
     if not isinstance(content, Article) or not getattr(content, "source_path", None):
         return
-    source = read_source(Path(content.source_path))
-    if not hasattr(source, "text"):
-        return  # the content check has reported it
+    source = context_for(content.settings).content.record_for(content.source_path)
+    if source is None:
+        return  # not read as an article (the content check has reported it if unreadable)
     lang = getattr(content, "lang", None)
     options = options_for(content.settings).for_lang(lang)
     format_date = context_for(content.settings).format_date

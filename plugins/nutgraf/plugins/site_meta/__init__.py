@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from nutgraf.kernel.context import context_for
+from nutgraf.kernel.context import context_for, end_of_pelican_run
 from nutgraf.plugins.site_meta.plugin import PLUGIN, social_cache
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
 from nutgraf.plugins.site_meta.social_images import add_social_images as add_cards
@@ -35,4 +35,5 @@ def add_social_images(generator: Any) -> None:
 
 def register() -> None:
     signals.initialized.connect(give_templates_the_site_card)
+    signals.finalized.connect(end_of_pelican_run)
     signals.article_generator_finalized.connect(add_social_images)
