@@ -94,11 +94,16 @@ def init_logging(verbose: bool = False) -> None:
 
 def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
     """Report every content problem (and note); return the exit status (0 clean, 1 problems)."""
+    checking_only = context is None
+    context = context or open_context(settings)
     try:
         count = print_diagnostics(stages.check_content(settings, context))
     except stages.PluginOrderError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        if checking_only:
+            close_context(context)
     if count:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1
