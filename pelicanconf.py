@@ -31,8 +31,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 
 THEME = "theme"
-# Order matters: charts render before search indexes their captions and site_meta makes social cards.
-# i18n comes after explainers: it localises the dates explainers set up.
+# Each plugin declares what it runs after (its plugin.py: runs_after); `nutgraf build` refuses an order that breaks it.
 PLUGINS = [
     "nutgraf.plugins.explainers",
     "nutgraf.plugins.i18n",

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from nutgraf.driver.build import source_date_epoch
-from tests.conftest import ROOT, make_project, nutgraf_env
-from tests.driver.test_build import GOOD
+from tests.support import ROOT, SAMPLE_EXPLAINER, make_project, nutgraf_env
 
 COMMIT_DATE = "2026-03-04T05:06:07+00:00"
 SITE_URL = "https://user.github.io/repo"
@@ -46,7 +45,10 @@ def _clean_build(root: Path, hash_seed: str) -> dict[str, bytes]:
 
 def _real_content_with_ties(root: Path) -> Path:
     """The real content plus explainers that tie on date, so that listing order must not depend on chance."""
-    ties = {f"content/explainers/same-day-{n}.md": GOOD.replace("A good explainer", f"Tie {n}") for n in range(4)}
+    ties = {
+        f"content/explainers/same-day-{n}.md": SAMPLE_EXPLAINER.replace("Floods in the delta", f"Tie {n}")
+        for n in range(4)
+    }
     return make_project(root, ties, with_real_content=True)
 
 
@@ -63,7 +65,7 @@ def test_two_clean_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) 
 
 
 def test_an_explainer_dated_after_the_build_is_published_not_held_back(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/later.md": GOOD.replace("2026-01-02", "2999-01-01")})
+    root = project({"content/explainers/later.md": SAMPLE_EXPLAINER.replace("2026-03-02", "2999-01-01")})
     result = subprocess.run(
         [sys.executable, "-m", "nutgraf", "build"],
         cwd=root,

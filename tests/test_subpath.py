@@ -14,7 +14,7 @@ import feedparser
 import pytest
 
 from nutgraf.driver.crawl import crawl, http_fetch, links_in
-from tests.conftest import run_nutgraf
+from tests.support import build_in_process
 
 PREFIX = "/nutgraf-site"
 
@@ -53,7 +53,9 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     handler = functools.partial(SubPathHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     site_url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    result = run_nutgraf("build", "--settings", "publishconf.py", "--output", str(output), env={"SITEURL": site_url})
+    result = build_in_process(
+        "build", "--settings", "publishconf.py", "--output", str(output), env={"SITEURL": site_url}
+    )
     assert result.returncode == 0, result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -14,7 +14,7 @@ import yaml
 from invoke import Collection
 
 import tasks
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 NOT_A_PULL_REQUEST = "github.event_name != 'pull_request'"

@@ -10,7 +10,7 @@ import pytest
 
 from nutgraf.driver import atomic_output
 from nutgraf.driver.atomic_output import replace_directory, staged_directory
-from tests.conftest import nutgraf_env
+from tests.support import nutgraf_env
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -11,33 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import nutgraf_env, run_nutgraf
-
-GOOD = """Title: A good explainer
-Date: 2026-01-02
-Summary: One sentence.
-Topic: Testing
-
-## What's happening
-
-Text.
-
-## Why it matters
-
-Text.
-
-## What's next
-
-Text.
-
-## Beyond the headlines
-
-Text.
-"""
+from tests.support import SAMPLE_EXPLAINER, nutgraf_env, run_nutgraf
 
 
 def test_build_writes_the_site(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/good.md": GOOD})
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
     result = run_nutgraf("build", cwd=root)
     assert result.returncode == 0, result.stderr
     assert (root / "output" / "explainers" / "good" / "index.html").is_file()
@@ -46,7 +24,7 @@ def test_build_writes_the_site(project: Callable[..., Path]) -> None:
 
 
 def test_invalid_date_fails_the_build_naming_the_file(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/bad-date.md": GOOD.replace("2026-01-02", "not a date")})
+    root = project({"content/explainers/bad-date.md": SAMPLE_EXPLAINER.replace("2026-03-02", "not a date")})
     result = run_nutgraf("build", cwd=root)
     assert result.returncode != 0
     assert "bad-date.md" in result.stderr
@@ -55,34 +33,56 @@ def test_invalid_date_fails_the_build_naming_the_file(project: Callable[..., Pat
 
 
 def test_failed_build_leaves_previous_site_untouched(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/good.md": GOOD})
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
     assert run_nutgraf("build", cwd=root).returncode == 0
     before = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
-    (root / "content/explainers/bad.md").write_text(GOOD.replace("2026-01-02", "yesterday"), encoding="utf-8")
+    (root / "content/explainers/bad.md").write_text(
+        SAMPLE_EXPLAINER.replace("2026-03-02", "yesterday"), encoding="utf-8"
+    )
     assert run_nutgraf("build", cwd=root).returncode != 0
     after = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
     assert after == before
 
 
-# A plugin package that exists only in the throwaway project: it takes part in one build stage.
+# A plugin package that exists only in the throwaway project: its plugin module takes part in one build stage.
 TEST_PLUGIN = {
     "slow": """
 import time
 from pathlib import Path
 
-def finalize_output(settings, output_path):
-    Path(settings["PATH"], "..", "finalize-started").write_text(output_path)
-    time.sleep(600)  # until the test interrupts the build
+from nutgraf.kernel.plugin import Plugin
+
+class Slow(Plugin):
+    name = "slow"
+
+    def finalize_output(self, context, output):
+        Path(context.settings["PATH"], "..", "finalize-started").write_text(str(output))
+        time.sleep(600)  # until the test interrupts the build
+
+PLUGIN = Slow()
 """,
     "raises": """
-def finalize_output(settings, output_path):
-    raise RuntimeError("a bug in a plugin")
+from nutgraf.kernel.plugin import Plugin
+
+class Raises(Plugin):
+    name = "raises"
+
+    def finalize_output(self, context, output):
+        raise RuntimeError("a bug in a plugin")
+
+PLUGIN = Raises()
 """,
     "content-error": """
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
+from nutgraf.kernel.plugin import Plugin
 
-def prepare_build(settings):
-    raise ContentError([Diagnostic("content/explainers/good.md", 3, "chart failed to render", "fix the spec")])
+class Fails(Plugin):
+    name = "content-error"
+
+    def prepare_build(self, context):
+        raise ContentError([Diagnostic("content/explainers/good.md", 3, "chart failed to render", "fix the spec")])
+
+PLUGIN = Fails()
 """,
 }
 
@@ -91,7 +91,8 @@ def _with_test_plugin(root: Path, name: str) -> dict[str, str]:
     """Settings using plugin ``name`` besides ours; returns the environment that finds it."""
     package = root / "testplugins" / name.replace("-", "_")
     package.mkdir(parents=True)
-    (package / "__init__.py").write_text(TEST_PLUGIN[name] + "\n\ndef register():\n    pass\n", encoding="utf-8")
+    (package / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (package / "plugin.py").write_text(TEST_PLUGIN[name], encoding="utf-8")
     (root / "testconf.py").write_text(
         "from pelicanconf import *  # noqa: F403\n"
         'PLUGIN_PATHS = ["testplugins"]\n'
@@ -116,11 +117,13 @@ def _site(root: Path) -> dict[str, bytes]:
 def test_a_failing_plugin_stage_leaves_the_previous_site(
     project: Callable[..., Path], plugin: str, expected: str
 ) -> None:
-    root = project({"content/explainers/good.md": GOOD})
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
     assert run_nutgraf("build", cwd=root).returncode == 0
     before = _site(root)
     env = _with_test_plugin(root, plugin)
-    (root / "content/explainers/good.md").write_text(GOOD.replace("Text.", "Changed."), encoding="utf-8")
+    (root / "content/explainers/good.md").write_text(
+        SAMPLE_EXPLAINER.replace("The first part.", "Changed."), encoding="utf-8"
+    )
     result = run_nutgraf("build", "--settings", "testconf.py", cwd=root, env=env)
     assert result.returncode == 1
     assert expected in result.stderr
@@ -130,11 +133,13 @@ def test_a_failing_plugin_stage_leaves_the_previous_site(
 
 
 def test_an_interrupted_build_leaves_the_previous_site_and_no_staging(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/good.md": GOOD})
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
     assert run_nutgraf("build", cwd=root).returncode == 0
     before = _site(root)
     env = nutgraf_env(_with_test_plugin(root, "slow"), root)
-    (root / "content/explainers/good.md").write_text(GOOD.replace("Text.", "Changed."), encoding="utf-8")
+    (root / "content/explainers/good.md").write_text(
+        SAMPLE_EXPLAINER.replace("The first part.", "Changed."), encoding="utf-8"
+    )
     build = subprocess.Popen(
         [sys.executable, "-m", "nutgraf", "build", "--settings", "testconf.py"],
         cwd=root,

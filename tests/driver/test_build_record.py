@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from nutgraf.driver.build_record import BuildRecord, inputs_digest, output_digest
-from tests.conftest import run_nutgraf
-from tests.driver.test_build import GOOD
+from tests.support import SAMPLE_EXPLAINER, build_in_process
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 UP_TO_DATE = "is up to date"
@@ -78,45 +77,48 @@ def test_records_of_removed_output_folders_are_dropped(tmp_path: Path) -> None:
 
 
 def test_a_rebuild_with_nothing_changed_does_nothing(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/good.md": GOOD})
-    first = run_nutgraf("build", cwd=root, env=EPOCH)
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
+    first = build_in_process("build", cwd=root, env=EPOCH)
     assert first.returncode == 0, first.stderr
     page = root / "output/explainers/good/index.html"
     written = page.stat()
 
-    again = run_nutgraf("build", cwd=root, env=EPOCH)
+    again = build_in_process("build", cwd=root, env=EPOCH)
     assert again.returncode == 0, again.stderr
     assert UP_TO_DATE in again.stderr
     assert (page.stat().st_ino, page.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
 
-    forced = run_nutgraf("build", "--force", cwd=root, env=EPOCH)
+    forced = build_in_process("build", "--force", cwd=root, env=EPOCH)
     assert forced.returncode == 0 and UP_TO_DATE not in forced.stderr
     assert page.stat().st_ino != written.st_ino
 
 
 def test_an_edit_or_a_damaged_output_is_rebuilt(project: Callable[..., Path]) -> None:
-    root = project({"content/explainers/good.md": GOOD})
-    assert run_nutgraf("build", cwd=root, env=EPOCH).returncode == 0
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
+    assert build_in_process("build", cwd=root, env=EPOCH).returncode == 0
     source = root / "content/explainers/good.md"
-    source.write_text(GOOD.replace("## What's next\n\nText.", "## What's next\n\nA new sentence."), encoding="utf-8")
-    edited = run_nutgraf("build", cwd=root, env=EPOCH)
+    source.write_text(
+        SAMPLE_EXPLAINER.replace("## What's next\n\nThe third part.", "## What's next\n\nA new sentence."),
+        encoding="utf-8",
+    )
+    edited = build_in_process("build", cwd=root, env=EPOCH)
     assert edited.returncode == 0 and UP_TO_DATE not in edited.stderr
     page = root / "output/explainers/good/index.html"
     assert "A new sentence." in page.read_text(encoding="utf-8")
 
     page.unlink()  # someone tidied output/ by hand: the site is not what the last build wrote
-    repaired = run_nutgraf("build", cwd=root, env=EPOCH)
+    repaired = build_in_process("build", cwd=root, env=EPOCH)
     assert repaired.returncode == 0 and UP_TO_DATE not in repaired.stderr
     assert page.is_file()
 
 
 def test_a_failed_build_then_the_old_text_again_is_up_to_date(project: Callable[..., Path]) -> None:
     """The previous site stays after a failure, so going back to its inputs needs no build."""
-    root = project({"content/explainers/good.md": GOOD})
-    assert run_nutgraf("build", cwd=root, env=EPOCH).returncode == 0
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
+    assert build_in_process("build", cwd=root, env=EPOCH).returncode == 0
     source = root / "content/explainers/good.md"
-    source.write_text(GOOD.replace("Date: 2026-01-02", "Date: not a date"), encoding="utf-8")
-    assert run_nutgraf("build", cwd=root, env=EPOCH).returncode == 1
-    source.write_text(GOOD, encoding="utf-8")
-    restored = run_nutgraf("build", cwd=root, env=EPOCH)
+    source.write_text(SAMPLE_EXPLAINER.replace("Date: 2026-03-02", "Date: not a date"), encoding="utf-8")
+    assert build_in_process("build", cwd=root, env=EPOCH).returncode == 1
+    source.write_text(SAMPLE_EXPLAINER, encoding="utf-8")
+    restored = build_in_process("build", cwd=root, env=EPOCH)
     assert restored.returncode == 0 and UP_TO_DATE in restored.stderr

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import nutgraf_env, run_nutgraf
-from tests.driver.test_build import GOOD
+from tests.support import SAMPLE_EXPLAINER, nutgraf_env, run_nutgraf
 
 SITE_URL = "https://user.github.io/repo"
 
@@ -22,7 +21,7 @@ def _git(*args: str, cwd: Path) -> str:
 @pytest.fixture
 def repo_and_remote(project: Callable[..., Path], tmp_path: Path) -> tuple[Path, Path]:
     """A project under git with one commit, and an empty bare repository to publish to."""
-    root = project({"content/explainers/good.md": GOOD})
+    root = project({"content/explainers/good.md": SAMPLE_EXPLAINER})
     _git("init", "--quiet", "--initial-branch=main", cwd=root)
     _git("config", "user.name", "Test Editor", cwd=root)
     _git("config", "user.email", "editor@example.org", cwd=root)
@@ -65,7 +64,9 @@ def test_a_second_publish_is_a_new_commit_on_top_and_writes_cname(repo_and_remot
     root, remote = repo_and_remote
     assert _publish(root, "--remote", str(remote)).returncode == 0
     first = _git("rev-parse", "gh-pages", cwd=remote)
-    (root / "content/explainers/second.md").write_text(GOOD.replace("A good", "Another"), encoding="utf-8")
+    (root / "content/explainers/second.md").write_text(
+        SAMPLE_EXPLAINER.replace("Floods in", "Another"), encoding="utf-8"
+    )
     result = _publish(root, "--remote", str(remote), site_url="https://news.example.org", cname="news.example.org")
     assert result.returncode == 0, result.stderr
     assert _git("rev-parse", "gh-pages^", cwd=remote) == first
@@ -115,7 +116,9 @@ def test_publish_refuses_and_pushes_nothing(
 ) -> None:
     root, remote = repo_and_remote
     if prepare == "bad-content":
-        (root / "content/explainers/bad.md").write_text(GOOD.replace("2026-01-02", "someday"), encoding="utf-8")
+        (root / "content/explainers/bad.md").write_text(
+            SAMPLE_EXPLAINER.replace("2026-03-02", "someday"), encoding="utf-8"
+        )
     if prepare == "dev-build":
         assert run_nutgraf("build", cwd=root).returncode == 0
     result = run_nutgraf("publish", "--remote", str(remote), *args, cwd=root, env={"SITEURL": SITE_URL, **env})

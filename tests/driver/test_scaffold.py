@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import run_invoke, run_nutgraf
+from tests.support import build_in_process, run_invoke
 
 
 def test_new_creates_an_explainer_that_builds(project: Callable[..., Path]) -> None:
@@ -17,7 +17,7 @@ def test_new_creates_an_explainer_that_builds(project: Callable[..., Path]) -> N
     assert text.startswith("Title: Floods in the delta: what we know\n")
     for heading in ("## What's happening", "## Why it matters", "## What's next", "## Beyond the headlines"):
         assert heading in text
-    build = run_nutgraf("build", cwd=root)
+    build = build_in_process("build", cwd=root)
     assert build.returncode == 0, build.stderr
     assert (root / "output" / "drafts" / "floods-in-the-delta-what-we-know" / "index.html").is_file()
 

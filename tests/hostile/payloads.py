@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import make_project, run_nutgraf
 from tests.plugins.explainers.helpers import VALID
+from tests.support import make_project, run_nutgraf
 
 # Each would set window.__pwned if it ever ran; the browser test checks that it never does.
 PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'

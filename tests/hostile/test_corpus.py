@@ -12,8 +12,8 @@ import pytest
 
 from nutgraf.driver import stages
 from nutgraf.driver.build import load_settings
-from tests.conftest import run_nutgraf
 from tests.hostile.corpus import BUILD_CASES, CHECK_CASES, OUTSIDE_FILES, Case
+from tests.support import run_nutgraf
 
 PREVIOUS_SITE = {"index.html": "<!doctype html><title>The previous site</title>", "explainers/old/index.html": "old"}
 

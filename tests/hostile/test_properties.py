@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.sources import SourceFile, fenced_blocks, lines_outside_fences
 from nutgraf.plugins.charts.block import ALL_KEYS, ChartBlock, chart_blocks, parse_block
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.validate import check_block
-from nutgraf.plugins.explainers.frontmatter import parse_front_matter
 from nutgraf.plugins.explainers.headings import find_headings
 from nutgraf.plugins.explainers.settings import ExplainerSettings
 from nutgraf.plugins.explainers.validate import validate_source

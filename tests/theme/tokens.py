@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 SITE_CSS = ROOT / "theme" / "static" / "css" / "site.css"
 DARK_QUERY = "@media (prefers-color-scheme: dark)"

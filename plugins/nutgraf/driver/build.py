@@ -15,19 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican import log as pelican_log
 from pelican.settings import read_settings
 
 from nutgraf.driver import stages
 from nutgraf.driver.atomic_output import InterruptedAfterSwap, staged_directory
 from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
-from nutgraf.kernel.diagnostics import ContentError, print_diagnostics
+from nutgraf.kernel.context import BuildContext, close_context, open_context
+from nutgraf.kernel.diagnostics import ContentError, NutgrafError, print_diagnostics
 
 logger = logging.getLogger(__name__)
 
-# Pelican's fatal logger raises this message when a warning is logged under --fatal.
-_PELICAN_FATAL_MESSAGE = "Warning or error encountered"
 # The installed package's own code: part of what every build is made from.
 _CODE_FOLDER = Path(__file__).resolve().parents[1]
 
@@ -58,21 +56,55 @@ def load_settings(settings_file: str | Path, overrides: dict[str, Any] | None = 
     return read_settings(str(settings_file), override=overrides or {})
 
 
-def init_logging(verbose: bool = False) -> None:
-    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns).
+class WarningLoggedError(NutgrafError):
+    """A warning was logged during the build (by Pelican, a plugin or a library): the build stops there.
 
-    Any warning fails the build, as Pelican's ``--fatal warnings`` does.
+    The warning itself has been printed, naming its file; this only carries it up to ``build``.
     """
-    handler = logging.StreamHandler(sys.stderr)
+
+
+class FatalWarningHandler(logging.StreamHandler):
+    """Prints each record on one line and stops the build at the first warning, as ``--fatal warnings`` does.
+
+    Pelican's own fatal mode raises a bare ``RuntimeError`` that can only be told from a bug by its message;
+    raising from the handler gives the failure a type of its own. Records Pelican's duplicate filter drops
+    never reach a handler, so they stop nothing, as with Pelican's mode.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)
+        if record.levelno >= logging.WARNING:
+            raise WarningLoggedError(record.getMessage())
+
+
+def init_logging(verbose: bool = False) -> None:
+    """Plain one-line log records (Rich would wrap ``path:line`` messages at 80 columns); any warning is fatal.
+
+    What ``pelican.log.init`` does, without its fatal mode, and replacing the handler of an earlier call:
+    the handler writes to the stderr of the build that installed it.
+    """
+    handler = FatalWarningHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    pelican_log.init(level=logging.INFO if verbose else logging.WARNING, fatal="warnings", handler=handler)
+    root = logging.getLogger()
+    for earlier in [h for h in root.handlers if isinstance(h, FatalWarningHandler)]:
+        root.removeHandler(earlier)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-def check(settings: dict[str, Any]) -> int:
-    """Report every content problem; return the exit status (0 clean, 1 problems)."""
-    diagnostics = stages.check_content(settings)
-    if diagnostics:
-        count = print_diagnostics(diagnostics)
+def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
+    """Report every content problem (and note); return the exit status (0 clean, 1 problems)."""
+    checking_only = context is None
+    context = context or open_context(settings)
+    try:
+        count = print_diagnostics(stages.check_content(settings, context))
+    except stages.PluginOrderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if checking_only:
+            close_context(context)
+    if count:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1
     return 0
@@ -104,7 +136,23 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
         return 0
-    if check(settings) != 0:
+    context = open_context(settings)
+    try:
+        return _build(settings, context, target, record, inputs, epoch, started)
+    finally:
+        close_context(context)
+
+
+def _build(
+    settings: dict[str, Any],
+    context: BuildContext,
+    target: Path,
+    record: BuildRecord,
+    inputs: str,
+    epoch: int,
+    started: float,
+) -> int:
+    if check(settings, context) != 0:
         return 1
     # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
@@ -122,10 +170,11 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
             if settings.get("CACHE_CONTENT"):
                 cache_folder = content_cache_path(settings, _CODE_FOLDER)
                 staged_settings["CACHE_PATH"] = str(cache_folder)
+            context.settings = staged_settings  # the same build (its key is copied), writing into staging
             with discarded_on_failure(cache_folder):
-                stages.prepare_build(staged_settings)
+                stages.prepare_build(context)
                 Pelican(staged_settings).run()
-            stages.finalize_output(staged_settings, str(staging))
+            stages.finalize_output(context, Path(staging))
     except ContentError as error:
         print_diagnostics(error.diagnostics)
         print("Build failed; the previous site was left as it was.", file=sys.stderr)
@@ -137,7 +186,7 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
         print("Interrupted; the previous site was left as it was.", file=sys.stderr)
         return 130
     except Exception as error:
-        if not (isinstance(error, RuntimeError) and str(error) == _PELICAN_FATAL_MESSAGE):
+        if not isinstance(error, WarningLoggedError):
             # A bug in nutgraf or a plugin, not in the content: the traceback is for whoever fixes it.
             traceback.print_exc(file=sys.stderr)
         # Otherwise the warning itself was printed above, naming the file.

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _new(args: argparse.Namespace, settings: dict) -> int:
     from nutgraf.driver import scaffold
-    from nutgraf.kernel.diagnostics import display_path
+    from nutgraf.kernel.diagnostics import display_path, print_diagnostics
 
     folder = Path(settings["PATH"]) / settings.get("EXPLAINERS_DIR", "explainers")
     if not args.title and not args.from_text:
@@ -143,11 +143,9 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
     except scaffold.ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for problem in problems:
-        print(f"{problem.path}:{problem.line}: note: {problem.message}; {problem.hint}", file=sys.stderr)
+    print_diagnostics(problems)
     print(
         f"Created {display_path(path)} (a draft: fill in the front matter, then remove 'Status: draft')",
         file=sys.stderr,
     )
     return 0
-

@@ -21,8 +21,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel.context import CONTEXT_SETTING
+
 # Settings that change on every build, or that only say where files go.
-_VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE", "DELETE_OUTPUT_DIRECTORY"})
+_VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE", "DELETE_OUTPUT_DIRECTORY", CONTEXT_SETTING})
 _LIBRARIES = ("pelican", "markdown")
 # Our Markdown extensions' code, and the catalogues they translate headings such as "Sources" with.
 _CODE_SUFFIXES = (".py", ".po")

@@ -14,11 +14,13 @@ from urllib.parse import urlsplit
 import ghp_import
 from bs4 import BeautifulSoup
 
+from nutgraf.kernel.diagnostics import NutgrafError
+
 # A host name as GitHub Pages accepts it in CNAME: no scheme, no path, no port.
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
 
 
-class PublishError(Exception):
+class PublishError(NutgrafError):
     """Publishing was refused or failed; the message says why and what to do."""
 
 

@@ -8,12 +8,12 @@ from typing import Any
 
 from pelican.utils import slugify
 
-from nutgraf.kernel.diagnostics import Diagnostic, display_path
+from nutgraf.kernel.diagnostics import Diagnostic, NutgrafError, display_path
 
 DEFAULT_HEADINGS = ("What's happening", "Why it matters", "What's next", "Beyond the headlines")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(NutgrafError):
     """The explainer could not be created (for example, the file exists)."""
 
 

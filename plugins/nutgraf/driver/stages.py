@@ -1,60 +1,72 @@
-"""The build's stages that plugins may take part in, found by convention.
+"""The build's stages, run for every nutgraf plugin named in ``PLUGINS`` (contract: ``nutgraf.kernel.plugin``).
 
-A plugin package (named in ``PLUGINS``) may define any of:
-
-- ``check_content(settings) -> list[Diagnostic]``: find every problem in the
-  content without writing anything (``invoke check`` and every build run it);
-- ``prepare_build(settings) -> None``: heavy work done once before Pelican runs
-  (for example rendering all charts in parallel into the cache);
-- ``finalize_output(settings, output_path) -> None``: work on the finished
-  site before it replaces ``output/`` (for example the search index).
-
-Plain functions rather than Pelican signals, so that checking content needs no
-Pelican run and a failing stage stops the build before anything is published.
+Each plugin package's ``plugin`` module offers ``PLUGIN``; the plugins run in ``PLUGINS`` order,
+which must put each plugin after those it declares it ``runs_after`` (Pelican runs their signal
+handlers in that order too, so the driver checks the order rather than changing it).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Mapping
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.context import BuildContext, context_for
+from nutgraf.kernel.diagnostics import Diagnostic, NutgrafError
+from nutgraf.kernel.plugin import NutgrafPlugin
 from nutgraf.kernel.sources import links_out_of_content
 
-Settings = dict[str, Any]
+Settings = Mapping[str, Any]
 
 
-def plugin_modules(settings: Settings) -> Iterator[ModuleType]:
-    """The plugin packages named in the settings, imported by the same names Pelican uses."""
-    for plugin in settings.get("PLUGINS") or []:
-        if isinstance(plugin, str):
-            yield importlib.import_module(plugin)
-        else:  # Pelican also accepts module objects.
-            yield plugin
+class PluginOrderError(NutgrafError):
+    """``PLUGINS`` lists a plugin before one it runs after, or names a broken nutgraf plugin."""
 
 
-def _stage(settings: Settings, name: str) -> Iterator[Callable[..., Any]]:
-    for module in plugin_modules(settings):
-        function = getattr(module, name, None)
-        if function is not None:
-            yield function
+def _nutgraf_plugin(package: str | ModuleType) -> NutgrafPlugin | None:
+    """The package's ``plugin.PLUGIN``; None for a Pelican plugin that is not one of nutgraf's."""
+    name = package if isinstance(package, str) else package.__name__  # Pelican also accepts module objects
+    try:
+        module = importlib.import_module(f"{name}.plugin")
+    except ModuleNotFoundError as error:
+        if error.name == f"{name}.plugin":
+            return None
+        raise
+    plugin = getattr(module, "PLUGIN", None)
+    if not isinstance(plugin, NutgrafPlugin):
+        raise PluginOrderError(f"{name}.plugin has no PLUGIN implementing nutgraf.kernel.plugin.NutgrafPlugin")
+    return plugin
 
 
-def check_content(settings: Settings) -> list[Diagnostic]:
-    """Every problem every plugin finds in the content (and links out of it), sorted by place."""
+def plugins(settings: Settings) -> list[NutgrafPlugin]:
+    """The nutgraf plugins of ``PLUGINS``, in its order, checked against what each runs after."""
+    found = [plugin for package in settings.get("PLUGINS") or [] if (plugin := _nutgraf_plugin(package))]
+    position = {plugin.name: index for index, plugin in enumerate(found)}
+    for index, plugin in enumerate(found):
+        for earlier in plugin.runs_after:
+            if position.get(earlier, -1) > index:
+                raise PluginOrderError(
+                    f"PLUGINS lists '{plugin.name}' before '{earlier}', which it runs after; move '{earlier}' up"
+                )
+    return found
+
+
+def check_content(settings: Settings, context: BuildContext | None = None) -> list[Diagnostic]:
+    """Every error and note every plugin finds in the content (and links out of it), sorted by place."""
+    context = context or context_for(settings)
     diagnostics: list[Diagnostic] = links_out_of_content(settings)
-    for check in _stage(settings, "check_content"):
-        diagnostics.extend(check(settings))
+    for plugin in plugins(settings):
+        diagnostics.extend(plugin.check_content(context))
     return sorted(set(diagnostics))
 
 
-def prepare_build(settings: Settings) -> None:
-    for prepare in _stage(settings, "prepare_build"):
-        prepare(settings)
+def prepare_build(context: BuildContext) -> None:
+    for plugin in plugins(context.settings):
+        plugin.prepare_build(context)
 
 
-def finalize_output(settings: Settings, output_path: str) -> None:
-    for finalize in _stage(settings, "finalize_output"):
-        finalize(settings, output_path)
+def finalize_output(context: BuildContext, output: Path) -> None:
+    for plugin in plugins(context.settings):
+        plugin.finalize_output(context, output)

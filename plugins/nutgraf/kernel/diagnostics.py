@@ -6,24 +6,40 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
+
+Severity = Literal["error", "note"]
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """A problem in an editor's content, located and with a suggested fix."""
+    """Something to tell an editor about their content, located and with a suggested fix.
+
+    An ``error`` fails the build; a ``note`` (what a draft still lacks, a line an import did not
+    recognise) is printed and the build goes on.
+    """
 
     path: str
     line: int
     message: str
     hint: str = ""
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        label = "note: " if self.severity == "note" else ""
+        text = f"{self.path}:{self.line}: {label}{self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
 
-class ContentError(Exception):
+class NutgrafError(Exception):
+    """The base of nutgraf's own errors: a problem nutgraf reports, not a bug in its code."""
+
+
+class ContentError(NutgrafError):
     """Raised when content is wrong; carries the diagnostics that say why.
 
     Kept apart from ordinary exceptions, which mean that *our* code is wrong.
@@ -45,10 +61,10 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> int:
-    """Print each diagnostic on a line of its own (never wrapped); return how many."""
+    """The one printer of diagnostics: each on a line of its own (never wrapped); return how many errors."""
     stream = stream or sys.stderr
     count = 0
     for diagnostic in sorted(diagnostics):
         print(diagnostic, file=stream)
-        count += 1
+        count += diagnostic.is_error
     return count

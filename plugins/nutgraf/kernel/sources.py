@@ -1,19 +1,22 @@
-"""Reading Markdown sources for the content checks: files, text and fenced blocks, with line numbers.
+"""The content, read once per build: one record per Markdown source, with line numbers.
 
-Shared by every plugin's ``check_content``, so that all of them agree on which
-files are explainers, how they are decoded, and where a fenced block starts.
+Shared by every plugin's checks and stages and by its page hooks, so that all of them agree on which
+files are explainers, how they are decoded, what their slug, status and language are, and where a
+fenced block starts. The build context holds a build's ``Content`` (``BuildContext.content``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic, display_path
+from nutgraf.kernel.frontmatter import FrontMatter, parse_front_matter
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
@@ -44,13 +47,13 @@ class FencedBlock:
     closed: bool
 
 
-def content_folders(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+def content_folders(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
     """The folders of one content kind (``ARTICLE_PATHS`` or ``PAGE_PATHS``), absolute."""
     root = Path(settings["PATH"])
     return [root / folder for folder in settings.get(key) or []]
 
 
-def markdown_files(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
     """The Markdown files Pelican will read as that content kind, in a stable order.
 
     Files reached through a link out of content/ are left out: ``links_out_of_content`` reports them.
@@ -69,7 +72,7 @@ def markdown_files(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> list
     return sorted(files)
 
 
-def links_out_of_content(settings: dict[str, Any]) -> list[Diagnostic]:
+def links_out_of_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
     """Every symbolic link in content/ that leads outside it.
 
     Pelican follows links, so a link to a file elsewhere on the machine (a key, a password file)
@@ -115,7 +118,7 @@ def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic
     return SourceFile(path, display, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def read_sources(settings: dict[str, Any], key: str = "ARTICLE_PATHS") -> Iterator[SourceFile | Diagnostic]:
+def read_sources(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> Iterator[SourceFile | Diagnostic]:
     """Every Markdown source of one content kind, decoded, or its diagnostic."""
     root = Path(settings["PATH"]).parent
     for path in markdown_files(settings, key):
@@ -171,3 +174,116 @@ def lines_outside_fences(text: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if number not in fenced:
             yield number, line
+
+
+def pelican_slug(text: str, settings: Mapping[str, Any]) -> str:
+    """``text`` as Pelican slugifies it, honouring SLUG_REGEX_SUBSTITUTIONS and the SLUGIFY_* settings."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    return slugify(
+        text,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One Markdown source as Pelican will read it: text, front matter, slug, status, language, fenced blocks."""
+
+    source: SourceFile
+    kind: str  # ARTICLE_PATHS or PAGE_PATHS
+    front_matter: FrontMatter
+    slug: str
+    slug_line: int  # the line that sets the slug (its ``Slug:`` or ``Title:``), 1 when the file name does
+    status: str  # lower case; DEFAULT_METADATA's when the file gives none
+    lang_given: str  # the file's ``Lang:``, '' when it has none
+    lang: str  # the file's language: its ``Lang:``, else DEFAULT_LANG
+    blocks: tuple[FencedBlock, ...]
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def display(self) -> str:
+        return self.source.display
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def blocks_named(self, info: str) -> list[FencedBlock]:
+        """The fenced blocks whose info string starts with ``info`` (``chart``, a key-figure block)."""
+        return [block for block in self.blocks if block.info.split(" ")[0] == info]
+
+
+def _slug(front: FrontMatter, source: SourceFile, settings: Mapping[str, Any]) -> tuple[str, int]:
+    given = front.first("slug")
+    if given is not None and given.value:
+        return given.value, given.line
+    title = front.first("title")
+    by_title = settings.get("SLUGIFY_SOURCE", "title") == "title" and title is not None
+    text = title.value if by_title and title else source.path.stem
+    return pelican_slug(text, settings), title.line if by_title and title else 1
+
+
+def front_matter_status(front: FrontMatter, default_metadata: Mapping[str, Any] | None = None) -> str:
+    """The ``Status:`` Pelican gives a file (lower case): its own, else DEFAULT_METADATA's, else published."""
+    status = front.first("status")
+    if status is not None:
+        return status.value.strip().lower()
+    return str((default_metadata or {}).get("status", "published")).lower()
+
+
+def source_record(source: SourceFile, kind: str, settings: Mapping[str, Any]) -> SourceRecord:
+    front = parse_front_matter(source.text)
+    slug, slug_line = _slug(front, source, settings)
+    lang = front.first("lang")
+    lang_given = lang.value.strip() if lang is not None else ""
+    return SourceRecord(
+        source=source,
+        kind=kind,
+        front_matter=front,
+        slug=slug,
+        slug_line=slug_line,
+        status=front_matter_status(front, settings.get("DEFAULT_METADATA")),
+        lang_given=lang_given,
+        lang=lang_given or str(settings.get("DEFAULT_LANG") or "en"),
+        blocks=tuple(fenced_blocks(source.text)),
+    )
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every Markdown source of a build: the records, and the articles that could not be read."""
+
+    records: tuple[SourceRecord, ...]
+    unreadable_articles: tuple[Diagnostic, ...]  # an unreadable page is Pelican's to report
+
+    @property
+    def articles(self) -> list[SourceRecord]:
+        return [record for record in self.records if record.kind == "ARTICLE_PATHS"]
+
+    @cached_property
+    def _by_path(self) -> dict[Path, SourceRecord]:
+        return {record.path.resolve(): record for record in self.records}
+
+    def record_for(self, path: str | Path) -> SourceRecord | None:
+        """The record of a file Pelican read (by its path), None if it is not one of the content's."""
+        return self._by_path.get(Path(path).resolve())
+
+
+def read_content(settings: Mapping[str, Any]) -> Content:
+    """Read every article and page source once."""
+    records: list[SourceRecord] = []
+    unreadable: list[Diagnostic] = []
+    for kind in ("ARTICLE_PATHS", "PAGE_PATHS"):
+        for item in read_sources(settings, kind):
+            if isinstance(item, SourceFile):
+                records.append(source_record(item, kind, settings))
+            elif kind == "ARTICLE_PATHS":
+                unreadable.append(item)
+    return Content(tuple(records), tuple(unreadable))

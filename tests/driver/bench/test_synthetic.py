@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nutgraf.driver.bench import synthetic
-from tests.conftest import run_nutgraf
+from tests.support import run_nutgraf
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -9,8 +9,8 @@ import pytest
 from nutgraf.driver.site_check.findings import CHECKS
 from nutgraf.driver.site_check.runner import check_production_build, check_served_site
 from nutgraf.driver.site_check.server import serving
-from tests.conftest import ROOT, make_project, run_nutgraf
 from tests.readersite import explainer
+from tests.support import ROOT, make_project, run_nutgraf
 
 # Each defect is planted in the built page, as a broken template or plugin would leave it.
 PLANTED = """

@@ -8,8 +8,8 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from tests.conftest import make_project, run_nutgraf
 from tests.sitetools import soup
+from tests.support import build_in_process, make_project
 
 SECTIONS = "## What's happening\n\nText.\n\n{charts}\n\n## Why it matters\n\nText.\n\n## What's next\n\nText.\n\n" + (
     "## Beyond the headlines\n\nText.\n"
@@ -55,7 +55,7 @@ def rendered_counts(stderr: str) -> tuple[int, int]:
 
 def test_build_renders_figures_then_caches_and_rerenders_only_what_data_changed(tmp_path: Path) -> None:
     root = make_project(tmp_path / "site", files(CHART_A, CHART_B))
-    first = run_nutgraf("build", cwd=root)
+    first = build_in_process("build", cwd=root)
     assert first.returncode == 0, first.stderr
     assert rendered_counts(first.stderr) == (2, 0)
 
@@ -80,12 +80,12 @@ def test_build_renders_figures_then_caches_and_rerenders_only_what_data_changed(
     assert 'src="/theme/js/charts.js"' in html and 'href="/theme/css/charts.css"' in html
     assert "charts.js" not in (output / "index.html").read_text(encoding="utf-8")  # no charts, no script
 
-    second = run_nutgraf("build", cwd=root)
+    second = build_in_process("build", cwd=root)
     assert second.returncode == 0, second.stderr
     assert rendered_counts(second.stderr) == (0, 2)
 
     (root / "content" / "data" / "b.csv").write_text("year,costs\n2020,2\n2021,6\n", encoding="utf-8")
-    third = run_nutgraf("build", cwd=root)
+    third = build_in_process("build", cwd=root)
     assert third.returncode == 0, third.stderr
     assert rendered_counts(third.stderr) == (1, 1)
     assert "Download the data" in (output / "explainers" / "a" / "index.html").read_text(encoding="utf-8")
@@ -93,7 +93,7 @@ def test_build_renders_figures_then_caches_and_rerenders_only_what_data_changed(
 
 def test_misspelt_field_fails_the_build_with_path_line_and_suggestion(tmp_path: Path) -> None:
     root = make_project(tmp_path / "site", files(CHART_A.replace("y: sales:Q", "y: sale:Q")))
-    result = run_nutgraf("build", cwd=root)
+    result = build_in_process("build", cwd=root)
     assert result.returncode == 1
     line = explainer(CHART_A).splitlines().index("y: sales:Q") + 1
     assert (
@@ -109,8 +109,8 @@ def test_altair_module_failing_at_build_is_a_diagnostic_not_a_traceback(tmp_path
     project_files = files(chart)
     project_files["content/charts/broken.py"] = "def build():\n    return 1 / 0\n"
     root = make_project(tmp_path / "site", project_files)
-    assert run_nutgraf("check", cwd=root).returncode == 0  # checks never run editors' code
-    result = run_nutgraf("build", cwd=root)
+    assert build_in_process("check", cwd=root).returncode == 0  # checks never run editors' code
+    result = build_in_process("build", cwd=root)
     assert result.returncode == 1
     line = explainer(chart).splitlines().index("altair: charts/broken.py:build") + 1
     assert (
@@ -122,7 +122,7 @@ def test_altair_module_failing_at_build_is_a_diagnostic_not_a_traceback(tmp_path
 
 def test_feed_entries_show_each_chart_as_an_image_by_absolute_url(tmp_path: Path) -> None:
     root = make_project(tmp_path / "site", files(CHART_A))
-    result = run_nutgraf("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": "https://example.org"})
+    result = build_in_process("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": "https://example.org"})
     assert result.returncode == 0, result.stderr
     feed = feedparser.parse((root / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8"))
     assert not feed.bozo

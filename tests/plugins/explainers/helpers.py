@@ -6,34 +6,9 @@ from pathlib import Path
 
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.plugins.explainers.validate import Findings, collect
+from tests.support import SAMPLE_EXPLAINER
 
-VALID = """\
-Title: Floods in the delta
-Date: 2026-03-02
-Summary: The delta is flooding, and more rain is due.
-Topic: Climate
-Tags: floods, rain
-
-A lede paragraph.
-
-## What's happening
-
-The first part.[^1]
-
-## Why it matters
-
-The second part.
-
-## What's next
-
-The third part.
-
-## Beyond the headlines
-
-The fourth part.
-
-[^1]: A source named here.
-"""
+VALID = SAMPLE_EXPLAINER  # the tests' one sample explainer (tests.support.samples)
 
 
 def settings_for(root: Path) -> dict[str, object]:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import ROOT, run_nutgraf
 from tests.plugins.explainers.helpers import VALID, line_of
+from tests.support import ROOT, run_nutgraf
 
 SEED = ROOT / "content" / "explainers" / "china-cyberscam-crackdown.md"
 

@@ -6,7 +6,7 @@ import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nutgraf.plugins.explainers.frontmatter import parse_front_matter
+from nutgraf.kernel.frontmatter import parse_front_matter
 
 KEY = st.sampled_from(["Title", "Date", "Summary", "Tags", "Updates", "x-y_1"])
 VALUE = st.text(alphabet="ab :-.?’é", max_size=12)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from nutgraf.plugins.explainers.importer import import_text
 from nutgraf.plugins.explainers.settings import ExplainerSettings
-from tests.conftest import run_invoke, run_nutgraf
+from tests.support import run_invoke, run_nutgraf
 
-SEED_TEXT = Path("/work/shared/seed/000_6a4e8caf9844670b.txt")
 SEED_LIKE = (
     "What's Happening?\nFirst part, broken in the\nmiddle of a sentence.\n"
     "Why It's Important?\nSecond part.   \n\n\n"
@@ -39,10 +38,10 @@ def test_unknown_heading_like_lines_are_reported_not_guessed() -> None:
     assert "Looking Further Ahead" in imported.sections["next"][1]
 
 
-def test_invoke_new_from_the_seed_text_makes_a_draft_that_checks_and_builds(project: Callable[..., Path]) -> None:
+def test_invoke_new_from_a_seed_like_text_makes_a_draft_that_checks_and_builds(project: Callable[..., Path]) -> None:
     root = project()
     source = root / "seed.txt"
-    source.write_bytes(SEED_TEXT.read_bytes() if SEED_TEXT.exists() else SEED_LIKE.encode())
+    source.write_text(SEED_LIKE, encoding="utf-8")  # a seed text's shape, in the repository
     result = run_invoke(root, "new", "--from", str(source))
     assert result.returncode == 0, result.stderr
     path = root / "content" / "explainers" / "seed.md"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_project, run_nutgraf
 from tests.plugins.explainers.helpers import VALID
 from tests.sitetools import soup
+from tests.support import build_in_process, make_project
 
 SECTION_IDS = ["whats-happening", "why-it-matters", "whats-next", "beyond-the-headlines"]
 
@@ -43,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/explainers/football.md": UNRELATED,
         },
     )
-    result = run_nutgraf("build", cwd=root)
+    result = build_in_process("build", cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "output"
 

@@ -369,7 +369,9 @@ def test_a_draft_may_be_incomplete_and_says_what_it_lacks(tmp_path: Path) -> Non
     notes = [str(note) for note in result.notes]
     assert any("no date (allowed in a draft)" in note for note in notes)
     assert any("'What's next' is missing (allowed in a draft)" in note for note in notes)
-    assert any(":8: the heading 'Why it maters'" in note and "did you mean 'Why it matters'?" in note for note in notes)
+    assert any(
+        ":8: note: the heading 'Why it maters'" in note and "did you mean 'Why it matters'?" in note for note in notes
+    )
 
 
 def test_a_draft_still_needs_a_title_and_a_readable_date(tmp_path: Path) -> None:

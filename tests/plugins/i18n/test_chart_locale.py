@@ -11,10 +11,10 @@ import pytest
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.render import render
 from nutgraf.plugins.charts.settings import ChartSettings
-from tests.conftest import run_nutgraf
 from tests.plugins.charts.helpers import block, content, settings
 from tests.plugins.i18n.pixels import inked
 from tests.sitetools import soup
+from tests.support import build_in_process
 
 CSV = "month,count\n2025-01-01,12000\n2025-02-01,15500\n2025-03-01,14250\n2025-04-01,18000\n"
 MONTHLY = """
@@ -114,7 +114,7 @@ def test_a_translated_chart_carries_its_own_captions(project: Callable[..., Path
     )
     files = {"content/data/monthly.csv": CSV, "content/explainers/crossings.md": english}
     root = project({**files, "content/explainers/crossings.zh-hans.md": chinese})
-    result = run_nutgraf("build", cwd=root)
+    result = build_in_process("build", cwd=root)
     assert result.returncode == 0, result.stderr
     page = soup(root / "output" / "zh-hans" / "explainers" / "crossings" / "index.html")
     figure = page.select_one("figure.chart")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_nutgraf
 from tests.sitetools import soup
+from tests.support import ROOT, build_in_process
 
 SLUG = "china-cyberscam-crackdown"
 ENGLISH = f"explainers/{SLUG}/index.html"
@@ -22,7 +22,9 @@ SITEURL = "https://news.example.org"
 def production_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built as published: absolute URLs, sitemap and feeds."""
     output = tmp_path_factory.mktemp("i18n-production") / "output"
-    result = run_nutgraf("build", "--settings", "publishconf.py", "--output", str(output), env={"SITEURL": SITEURL})
+    result = build_in_process(
+        "build", "--settings", "publishconf.py", "--output", str(output), env={"SITEURL": SITEURL}
+    )
     assert result.returncode == 0, result.stderr
     return output
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_nutgraf
 from tests.readersite import explainer
+from tests.support import build_in_process
 
 ORIGINAL = explainer("Ferries in the strait")
 
@@ -40,8 +40,8 @@ def chinese(lang: str = "zh-Hans", slug: str = "ferries", *, next_part: bool = T
 
 def _problems(project: Callable[..., Path], files: dict[str, str]) -> list[str]:
     root = project({"content/explainers/ferries.md": ORIGINAL, **files})
-    checked = run_nutgraf("check", cwd=root)
-    built = run_nutgraf("build", cwd=root)
+    checked = build_in_process("check", cwd=root)
+    built = build_in_process("build", cwd=root)
     assert checked.returncode == 1 and built.returncode == 1, (checked.stdout, checked.stderr)
     assert "Traceback" not in checked.stderr + built.stderr
     assert not (root / "output").exists(), "nothing is published when content is wrong"
@@ -52,7 +52,7 @@ def _problems(project: Callable[..., Path], files: dict[str, str]) -> list[str]:
 
 def test_a_good_translation_passes(project: Callable[..., Path]) -> None:
     root = project({"content/explainers/ferries.md": ORIGINAL, "content/explainers/ferries.zh-hans.md": chinese()})
-    result = run_nutgraf("check", cwd=root)
+    result = build_in_process("check", cwd=root)
     assert result.returncode == 0, result.stderr
 
 
@@ -98,7 +98,7 @@ def test_a_draft_and_a_published_version_do_not_collide(project: Callable[..., P
             "content/explainers/ferries-draft.zh-hans.md": draft,
         }
     )
-    result = run_nutgraf("check", cwd=root)
+    result = build_in_process("check", cwd=root)
     assert result.returncode == 0, result.stderr
 
 

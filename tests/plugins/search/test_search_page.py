@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_nutgraf
 from tests.plugins.search.searching import search
 from tests.readersite import CHART_FIGURE, explainer
+from tests.support import build_in_process
 
 
 @pytest.fixture(scope="module")
 def searchable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import make_project
+    from tests.support import make_project
 
     root = make_project(
         tmp_path_factory.mktemp("search") / "site",
@@ -23,7 +23,7 @@ def searchable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/explainers/bridges.md": explainer("Bridges over the river", date="2026-01-03"),
         },
     )
-    result = run_nutgraf("build", cwd=root)
+    result = build_in_process("build", cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "output"
 
@@ -70,11 +70,11 @@ def test_search_can_be_turned_off(project: Callable[..., Path]) -> None:
     root = project(
         {"content/explainers/a.md": explainer("A"), "pelicanconf.py": _settings_with("SEARCH_ENABLED = False")}
     )
-    assert run_nutgraf("build", cwd=root).returncode == 0
+    assert build_in_process("build", cwd=root).returncode == 0
     assert not (root / "output" / "pagefind").exists()
 
 
 def _settings_with(line: str) -> str:
-    from tests.conftest import ROOT
+    from tests.support import ROOT
 
     return (ROOT / "pelicanconf.py").read_text(encoding="utf-8") + "\n" + line + "\n"

@@ -8,10 +8,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import make_project, run_nutgraf
 from tests.plugins.site_meta.test_social_card import colours, png_size
 from tests.readersite import explainer
 from tests.sitetools import soup
+from tests.support import build_in_process, make_project
 
 
 def soup_of(html: str) -> BeautifulSoup:
@@ -43,7 +43,7 @@ def production_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/data/crossings.csv": "year,crossings\n2023,40\n2024,55\n2025,61\n",
         },
     )
-    result = run_nutgraf("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": SITEURL})
+    result = build_in_process("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stderr
     return root / "output"
 
@@ -91,7 +91,7 @@ def test_pages_announce_the_site_feed_and_their_topic_feed(production_site: Path
 
 def test_development_build_has_no_sitemap_and_no_relative_canonical(tmp_path: Path) -> None:
     root = make_project(tmp_path / "site", {"content/explainers/a.md": explainer("A")})
-    assert run_nutgraf("build", cwd=root).returncode == 0
+    assert build_in_process("build", cwd=root).returncode == 0
     assert not (root / "output" / "sitemap.xml").exists()
     assert "Sitemap" not in (root / "output" / "robots.txt").read_text(encoding="utf-8")
     assert soup(root / "output" / "explainers" / "a" / "index.html").find("link", rel="canonical") is None

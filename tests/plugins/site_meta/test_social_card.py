@@ -75,7 +75,7 @@ def test_chinese_headlines_wrap_by_glyph_width_and_never_start_a_line_with_punct
 
 def test_chinese_card_draws_real_glyphs(tmp_path: Path) -> None:
     """Two headlines of ten different glyphs each: empty boxes would draw them the same, real glyphs differ."""
-    from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, register_fonts
+    from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, register_fonts
     from nutgraf.plugins.site_meta.social_card import CardText
 
     register_fonts(DEFAULT_FONT_DIRECTORIES)

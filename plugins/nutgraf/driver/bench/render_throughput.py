@@ -21,13 +21,14 @@ SAMPLE = 64  # charts per measurement: enough to amortise start-up, small enough
 
 def _jobs(root: Path, sample: int) -> list[Any]:
     from nutgraf.driver.build import load_settings
-    from nutgraf.plugins.charts.hooks import _blocks
+    from nutgraf.kernel.sources import read_content
+    from nutgraf.plugins.charts.hooks import content_blocks
     from nutgraf.plugins.charts.prepare import prepare_chart
     from nutgraf.plugins.charts.settings import ChartSettings
 
     settings = load_settings(root / "pelicanconf.py")
     chart_settings = ChartSettings.from_settings(settings)
-    blocks, _ = _blocks(settings)
+    blocks, _ = content_blocks(read_content(settings), settings)
     # Distinct charts only: the pool renders identical charts once, and so must the serial run.
     charts = {chart.key: chart for chart in (prepare_chart(block, chart_settings) for block in blocks)}
     return [chart.job for chart in list(charts.values())[:sample]]

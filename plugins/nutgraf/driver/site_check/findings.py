@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from nutgraf.kernel.diagnostics import NutgrafError
+
 # The checks, in the order the report prints them.
 CHECKS = ("html", "links", "accessibility", "console", "csp", "feeds")
 LABELS = {
@@ -19,7 +21,7 @@ LABELS = {
 }
 
 
-class ToolMissingError(RuntimeError):
+class ToolMissingError(NutgrafError, RuntimeError):
     """A checking tool is not installed (``invoke test`` installs them)."""
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from nutgraf.kernel.diagnostics import Diagnostic
-from nutgraf.kernel.sources import SourceFile, fenced_blocks
+from nutgraf.kernel.sources import SourceFile, SourceRecord, fenced_blocks
 
 CHART_INFO = "chart"
 # libyaml's parser when PyYAML was built with it: several times faster, same results.
@@ -63,7 +63,7 @@ def block_digest(body: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def chart_blocks(source: SourceFile) -> list[ChartBlock | Diagnostic]:
+def chart_blocks(source: SourceFile | SourceRecord) -> list[ChartBlock | Diagnostic]:
     """Every chart block of a Markdown file, parsed, or the diagnostic saying why it cannot be."""
     found: list[ChartBlock | Diagnostic] = []
     for fenced in fenced_blocks(source.text):

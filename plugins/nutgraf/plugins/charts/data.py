@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel.diagnostics import NutgrafError
 from nutgraf.kernel.suggest import did_you_mean
 
 DATA_FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json"}
@@ -31,7 +32,7 @@ class DataLimits:
 DEFAULT_LIMITS = DataLimits()
 
 
-class DataError(Exception):
+class DataError(NutgrafError):
     """A data file is missing, outside content/, or unreadable; the message says which."""
 
     def __init__(self, message: str, hint: str = "") -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from nutgraf.kernel.context import context_for
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER
 
 
@@ -44,12 +45,11 @@ def charts_as_images(html: str, domain: str) -> str:
 
 def _gettext(context: dict[str, Any], html: str) -> Any:
     """The translations of the language the item's charts are drawn in (see ``chart_key``)."""
-    translator = context.get("I18N_GETTEXT")
     match = PLACEHOLDER.search(html)
-    if not callable(translator) or match is None:
+    if match is None:
         return None
     lang = match[1].rpartition(":")[0]
-    return translator(lang or context.get("DEFAULT_LANG"))
+    return context_for(context).gettext_for(lang or context.get("DEFAULT_LANG"))
 
 
 def rewrite_feed(context: dict[str, Any], feed: Any) -> None:

@@ -4,48 +4,44 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel.context import BuildContext, BuildHandle, context_for
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
-from nutgraf.kernel.sources import SourceFile, read_sources
+from nutgraf.kernel.sources import Content
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.library import ChartLibrary
-from nutgraf.plugins.charts.locale import document_lang
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
+from nutgraf.plugins.charts.plugin import PLUGIN
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.validate import check_block
 
-# Each build's charts, by its output folder. Kept out of Pelican's settings on purpose: Pelican
-# pickles the settings (through every tag and category) into its content cache.
-_LIBRARIES: dict[str, ChartLibrary] = {}
 
-
-def _blocks(settings: dict[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
+def content_blocks(content: Content, settings: Mapping[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
+    """Every chart block of the content (articles and pages), with its document's chart language."""
     blocks: list[ChartBlock] = []
     diagnostics: list[Diagnostic] = []
-    for kind in ("ARTICLE_PATHS", "PAGE_PATHS"):
-        for source in read_sources(settings, kind):
-            if not isinstance(source, SourceFile):
-                continue  # unreadable files are reported by the explainer checks
-            ids: dict[str, int] = {}
-            lang = _chart_lang(document_lang(source.text), settings)
-            for found in chart_blocks(source):
-                if isinstance(found, Diagnostic):
-                    diagnostics.append(found)
-                    continue
-                found = replace(found, lang=lang)
-                blocks.append(found)
-                chart_id = found.options.get("id")
-                if chart_id is not None and str(chart_id) in ids:
-                    message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
-                    diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
-                elif chart_id is not None:
-                    ids[str(chart_id)] = found.line_of("id")
+    for source in content.records:  # unreadable files are reported by the explainer checks
+        ids: dict[str, int] = {}
+        lang = _chart_lang(source.lang_given, settings)
+        for found in chart_blocks(source):
+            if isinstance(found, Diagnostic):
+                diagnostics.append(found)
+                continue
+            found = replace(found, lang=lang)
+            blocks.append(found)
+            chart_id = found.options.get("id")
+            if chart_id is not None and str(chart_id) in ids:
+                message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
+                diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
+            elif chart_id is not None:
+                ids[str(chart_id)] = found.line_of("id")
     return blocks, diagnostics
 
 
@@ -61,47 +57,50 @@ class ChartLanguage:
         return "" if same else lang
 
 
-def _chart_lang(lang: str, settings: dict[str, Any]) -> str:
+def _chart_lang(lang: str, settings: Mapping[str, Any]) -> str:
     return ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))(lang)
 
 
-def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
+def check_content(context: BuildContext) -> list[Diagnostic]:
     """Every problem of every chart block, without rendering or running Altair modules."""
+    settings = context.settings
     chart_settings = ChartSettings.from_settings(settings)
-    blocks, diagnostics = _blocks(settings)
+    blocks, diagnostics = content_blocks(context.content, settings)
     for block in blocks:
         diagnostics.extend(check_block(block, chart_settings))
     return sorted(set(diagnostics))
 
 
-def new_library(settings: dict[str, Any]) -> ChartLibrary:
+def new_library(settings: Mapping[str, Any]) -> ChartLibrary:
     chart_settings = ChartSettings.from_settings(settings)
     return ChartLibrary(chart_settings, settings.get("SITEURL", "").rstrip("/"), ChartCache(chart_settings.cache_path))
 
 
-def library_for(settings: dict[str, Any]) -> ChartLibrary:
+def library_in(context: BuildContext) -> ChartLibrary:
     """The build's chart library: the one ``prepare_build`` filled, or an empty one (a plain ``pelican`` run)."""
-    key = str(settings["OUTPUT_PATH"])
-    if key not in _LIBRARIES:
-        _LIBRARIES[key] = new_library(settings)
-    return _LIBRARIES[key]
+    return context.state(PLUGIN.name, lambda: new_library(context.settings))
+
+
+def library_for(settings: MutableMapping[str, Any]) -> ChartLibrary:
+    return library_in(context_for(settings))
 
 
 @dataclass(frozen=True)
 class LibraryLookup:
     """What the Markdown extension holds to find the build's charts: small, so Pelican can pickle it."""
 
-    output_path: str
+    build: BuildHandle
 
     def __call__(self) -> ChartLibrary:
-        return _LIBRARIES[self.output_path]
+        return library_in(self.build.context())
 
 
-def prepare_build(settings: dict[str, Any]) -> None:
+def prepare_build(context: BuildContext) -> None:
     """Build every chart's spec (running Altair modules), then render the new ones in parallel."""
     started = time.perf_counter()
+    settings = context.settings
     library = new_library(settings)
-    blocks, diagnostics = _blocks(settings)
+    blocks, diagnostics = content_blocks(context.content, settings)
     for block in blocks:
         try:
             library.add(prepare_chart(block, library.settings))
@@ -110,7 +109,7 @@ def prepare_build(settings: dict[str, Any]) -> None:
     if diagnostics:
         raise ContentError(diagnostics)
     rendered, cached = library.render()
-    _LIBRARIES[str(settings["OUTPUT_PATH"])] = library
+    context.replace_state(PLUGIN.name, library)
     # Printed, not logged: the build shows only warnings, and a warning would fail it.
     print(
         f"Rendered {rendered} chart{'s' if rendered != 1 else ''} ({cached} from cache)"
@@ -119,17 +118,18 @@ def prepare_build(settings: dict[str, Any]) -> None:
     )
 
 
-def finalize_output(settings: dict[str, Any], output_path: str) -> None:
-    library = _LIBRARIES.pop(str(settings["OUTPUT_PATH"]), None)
+def finalize_output(context: BuildContext, output: Path) -> None:
+    library = context.pop_state(PLUGIN.name)
     if library is not None:
-        library.write_assets(Path(output_path))
+        library.write_assets(output)
 
 
 def add_markdown_extension(pelican: Any) -> None:
     """``initialized`` handler: our extension joins Pelican's Markdown extensions, our filter the templates'."""
     settings = pelican.settings
-    library_for(settings)  # so that the extension finds one even in a plain ``pelican`` run
-    lookup = LibraryLookup(str(settings["OUTPUT_PATH"]))
+    context = context_for(settings)
+    library_in(context)  # so that the extension finds one even in a plain ``pelican`` run
+    lookup = LibraryLookup(context.handle)
     chart_language = ChartLanguage(str(settings.get("DEFAULT_LANG") or "en"))
     settings.setdefault("MARKDOWN", {}).setdefault("extensions", []).append(ChartExtension(lookup, chart_language))
     settings.setdefault("JINJA_FILTERS", {})["chart_figures"] = chart_figures
@@ -155,11 +155,6 @@ def attach_charts(instance: Any) -> None:
     instance.lead_chart = library.lead_chart(keys[0])
 
 
-def _page_gettext(page: Any) -> Any:
-    translator = page.settings.get("I18N_GETTEXT")  # the i18n plugin's, when it is loaded
-    return translator(getattr(page, "lang", None)) if callable(translator) else None
-
-
 def expand_charts(html: str, library: ChartLibrary, gettext: Any = None) -> str:
     """``html`` with each chart placeholder replaced by the chart's figure (anchors unique within it)."""
     used_ids: set[str] = set()
@@ -174,4 +169,5 @@ def chart_figures(html: str, page: Any) -> str:
     """
     if PLACEHOLDER.search(html) is None:
         return html
-    return expand_charts(html, library_for(page.settings), _page_gettext(page))
+    context = context_for(page.settings)
+    return expand_charts(html, library_in(context), context.gettext_for(getattr(page, "lang", None)))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
 from nutgraf.kernel.files import link_or_copy
-from nutgraf.plugins.charts.block import ChartBlock, block_digest, parse_block
+from nutgraf.plugins.charts.block import block_digest, parse_block
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.html import FigureParts, figure_html
 from nutgraf.plugins.charts.pool import render_missing
@@ -187,6 +187,3 @@ class ChartLibrary:
                 shutil.copyfile(download.source, target)
             elif download.content is not None:
                 target.write_bytes(download.content)
-
-    def blocks(self) -> list[ChartBlock]:
-        return [chart.block for chart in self.charts.values()]

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from nutgraf.kernel.fonts import document_lang
 from nutgraf.kernel.sources import fenced_blocks
 from nutgraf.plugins.charts.block import CHART_INFO, block_digest
 from nutgraf.plugins.charts.library import ChartLibrary, chart_key
-from nutgraf.plugins.charts.locale import document_lang
 
 PRIORITY = 29
 # A document's `Lang:` → the language its charts are drawn in ('' for the default language).

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel.fonts import chart_locale
 from nutgraf.plugins.charts import theme
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
 from nutgraf.plugins.charts.data import Table
-from nutgraf.plugins.charts.locale import chart_locale
 from nutgraf.plugins.charts.render import RenderJob, renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec_memo import spec_memo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.diagnostics import Diagnostic, NutgrafError
 from nutgraf.plugins.charts.block import ChartBlock
 
 
@@ -22,7 +22,7 @@ class ChartProblem:
         return block.diagnostic(self.key, self.message, self.hint)
 
 
-class ChartError(Exception):
+class ChartError(NutgrafError):
     """Raised when a chart cannot be built; carries every problem found."""
 
     def __init__(self, problems: list[ChartProblem]) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 
 import vl_convert
 
-from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
+from nutgraf.kernel.diagnostics import NutgrafError
+from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
@@ -28,7 +29,7 @@ MEASURE_FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_KEYS = frozenset({"font", "labelFont", "titleFont", "subtitleFont"})
 
 
-class RenderError(Exception):
+class RenderError(NutgrafError):
     """vl-convert could not draw the chart; the message says why, for the editor."""
 
 

@@ -25,6 +25,7 @@ from nutgraf.plugins.charts.spec import BuiltSpec, build_spec, data_nodes, read_
 
 MEMO_VERSION = "2"  # entries are (built spec, its content hash)
 _PACKAGE = Path(__file__).resolve().parent
+_IMPORT_PREFIX = f"{__package__}."
 
 
 def _spec_modules() -> list[Path]:
@@ -42,8 +43,8 @@ def _spec_modules() -> list[Path]:
         found.add(name)
         tree = ast.parse((_PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("charts."):
-                todo.append(node.module.removeprefix("charts.").split(".")[0])
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(_IMPORT_PREFIX):
+                todo.append(node.module.removeprefix(_IMPORT_PREFIX).split(".")[0])
     return sorted(_PACKAGE / f"{name}.py" for name in found)
 
 
@@ -163,12 +164,6 @@ class SpecMemo:
         return entry
 
 
-_MEMOS: dict[Path, SpecMemo] = {}
-
-
 def spec_memo(cache_path: Path) -> SpecMemo:
-    """The process's memo for a chart cache folder (shared by ``check_content`` and ``prepare_build``)."""
-    folder = cache_path / "specs"
-    if folder not in _MEMOS:
-        _MEMOS[folder] = SpecMemo(folder)
-    return _MEMOS[folder]
+    """The memo of a chart cache folder (shared by ``check_content`` and ``prepare_build``): nothing but a folder."""
+    return SpecMemo(cache_path / "specs")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from nutgraf.kernel.diagnostics import NutgrafError
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
@@ -22,7 +24,7 @@ PRESENTATION = frozenset(
 _URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 
 
-class EmptyChartError(Exception):
+class EmptyChartError(NutgrafError):
     """The SVG draws no mark: vl-convert's answer to a spec whose data or fields did not resolve."""
 
 

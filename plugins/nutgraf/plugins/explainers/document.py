@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from nutgraf.kernel.frontmatter import FrontMatter, parse_front_matter
 from nutgraf.kernel.sources import FencedBlock, fenced_blocks
-from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
 from nutgraf.plugins.explainers.headings import Heading, find_headings
 from nutgraf.plugins.explainers.settings import ExplainerSettings, SectionSpec
 

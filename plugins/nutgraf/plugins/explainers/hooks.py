@@ -4,43 +4,34 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from nutgraf.kernel.sources import read_source
+from nutgraf.kernel.context import BuildHandle, context_for
 from nutgraf.plugins.explainers.document import parse_explainer
 from nutgraf.plugins.explainers.markdown_extension import ExplainerExtension
 from nutgraf.plugins.explainers.model import Explainer
+from nutgraf.plugins.explainers.plugin import PLUGIN
 from nutgraf.plugins.explainers.related import related_by_article
 from nutgraf.plugins.explainers.settings import ExplainerSettings
 
 logger = logging.getLogger(__name__)
 
-# The options of each Pelican run, keyed by its settings dict (read once, in ``initialized``).
-_OPTIONS: dict[int, tuple[dict[str, Any], ExplainerSettings]] = {}
-
 
 def options_for(settings: dict[str, Any]) -> ExplainerSettings:
-    known = _OPTIONS.get(id(settings))
-    if known is not None and known[0] is settings:
-        return known[1]
-    options = ExplainerSettings.from_settings(settings)
-    _OPTIONS[id(settings)] = (settings, options)
-    return options
+    """The build's explainer settings, read once per build (kept in its context)."""
+    return context_for(settings).state(PLUGIN.name, lambda: ExplainerSettings.from_settings(settings))
 
 
+@dataclass(frozen=True)
 class Translator:
-    """A page's gettext, from the i18n plugin (set up after us, so looked up when a file is read).
+    """A page's gettext, from the build context (the i18n plugin's, when it is loaded; looked up when a file
+    is read). A class holding only the build's handle: Pelican pickles its settings, and with them this."""
 
-    A class rather than a closure: Pelican pickles its settings, and with them this, into its content cache.
-    """
-
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+    build: BuildHandle
 
     def __call__(self, lang: str | None) -> Callable[[str], str]:
-        gettext = self.settings.get("I18N_GETTEXT")
-        return gettext(lang) if callable(gettext) else str
+        return self.build.context().gettext_for(lang)
 
 
 def add_markdown_extension(pelican: Any) -> None:
@@ -49,7 +40,7 @@ def add_markdown_extension(pelican: Any) -> None:
     markdown = pelican.settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
     if not any(isinstance(extension, ExplainerExtension) for extension in extensions):
-        extensions.append(ExplainerExtension(options, Translator(pelican.settings)))
+        extensions.append(ExplainerExtension(options, Translator(context_for(pelican.settings).handle)))
 
 
 def attach_explainer(content: Any) -> None:
@@ -58,11 +49,18 @@ def attach_explainer(content: Any) -> None:
 
     if not isinstance(content, Article) or not getattr(content, "source_path", None):
         return
-    source = read_source(Path(content.source_path))
-    if not hasattr(source, "text"):
-        return  # the content check has reported it
-    options = options_for(content.settings).for_lang(getattr(content, "lang", None))
-    explainer = Explainer(content, parse_explainer(source.text, options), options)
+    source = context_for(content.settings).content.record_for(content.source_path)
+    if source is None:
+        return  # not read as an article (the content check has reported it if unreadable)
+    lang = getattr(content, "lang", None)
+    options = options_for(content.settings).for_lang(lang)
+    format_date = context_for(content.settings).format_date
+    explainer = Explainer(
+        content,
+        parse_explainer(source.text, options),
+        options,
+        lambda date: format_date(date, lang, options.date_format),
+    )
     content.explainer = explainer
     content.matters_line = explainer.matters_line
     latest = explainer.date_modified

@@ -68,7 +68,9 @@ def import_text(text: str, source: str, settings: ExplainerSettings) -> Imported
         if spec is not None:
             if spec.key in parts:
                 problems.append(
-                    Diagnostic(source, number, f"'{line}' heads a second '{spec.label}' part", "merge the two parts")
+                    Diagnostic(
+                        source, number, f"'{line}' heads a second '{spec.label}' part", "merge the two parts", "note"
+                    )
                 )
             current = spec.key
             parts.setdefault(current, [])
@@ -81,6 +83,7 @@ def import_text(text: str, source: str, settings: ExplainerSettings) -> Imported
                     number,
                     f"'{line}' looks like a heading but is none of the four parts; it was kept as text",
                     "rename it to one of " + ", ".join(f"'{s.label}'" for s in settings.sections) + ", or edit it",
+                    "note",
                 )
             )
         parts[current].append(raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,9 +75,17 @@ def first_sentence(markdown: str) -> str:
 class Explainer:
     """What templates need beyond Pelican's article: sections, key figures, updates, reading time, metadata."""
 
-    def __init__(self, article: Any, parsed: ExplainerSource, options: ExplainerSettings) -> None:
+    def __init__(
+        self,
+        article: Any,
+        parsed: ExplainerSource,
+        options: ExplainerSettings,
+        date_label: Callable[[dt.datetime], str] | None = None,
+    ) -> None:
         self.article = article
         self.options = options
+        # How the page's language writes a date (the build context's, which i18n provides), else the settings' format.
+        self.date_label = date_label or (lambda date: date.strftime(options.date_format))
         self.sections = [
             SectionView(s.spec.key, s.spec.label, s.heading.text, s.spec.id, s.heading.line, article)
             for s in parsed.sections
@@ -100,20 +109,11 @@ class Explainer:
 
     def _update_view(self, update: Update, tz: Any) -> UpdateView:
         date = update.date.replace(tzinfo=tz) if tz is not None else update.date
-        return UpdateView(date, update.text, date.strftime(self.options.date_format))
+        return UpdateView(date, update.text, self.date_label(date))
 
     @property
     def last_update(self) -> UpdateView | None:
         return self.updates[0] if self.updates else None
-
-    @property
-    def lede_html(self) -> Markup:
-        content = str(self.article.content)
-        start = content.find('<div class="explainer-lede">')
-        if start == -1:
-            return Markup("")
-        end = content.find("<section ", start)
-        return Markup(content[start:end].strip() if end != -1 else content[start:].strip())
 
     @property
     def date_modified(self) -> dt.datetime:

@@ -9,37 +9,26 @@ The four-part rule for each translation is checked with its own language's label
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.frontmatter import Field
 from nutgraf.kernel.languages import is_known, same_language
-from nutgraf.kernel.sources import SourceFile
+from nutgraf.kernel.sources import SourceRecord
 from nutgraf.kernel.suggest import closest
-from nutgraf.plugins.explainers.frontmatter import Field, parse_front_matter
 from nutgraf.plugins.explainers.settings import DEFAULT_SECTIONS_BY_LANG
 
-# Pelican's default SLUG_REGEX_SUBSTITUTIONS, used when the settings have none.
-_DEFAULT_SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 COMMON_LANGUAGES = ("en", "zh-Hans", "zh-Hant", "fr", "es", "de", "ar", "my", "th", "vi", "ja", "ko", "ru", "pt")
 _LANGUAGE_SUFFIX = re.compile(r"\.[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-
-
-def slugify(value: str, substitutions: Iterable[tuple[str, str]]) -> str:
-    """Pelican's slugify (``pelican.utils.slugify``) without importing Pelican: the check stays quick."""
-    value = unicodedata.normalize("NFKD", value).lower()
-    for pattern, replacement in substitutions:
-        value = re.sub(pattern, replacement, value)
-    return value
 
 
 @dataclass(frozen=True)
 class Version:
     """One explainer file as translations see it: its language and slug, and where they are written."""
 
-    source: SourceFile
+    source: SourceRecord
     lang: str
     lang_line: int
     slug: str
@@ -53,33 +42,23 @@ class Version:
         return self.source.display
 
 
-def _version(source: SourceFile, settings: Mapping[str, Any]) -> Version:
-    front = parse_front_matter(source.text)
+def _version(record: SourceRecord, settings: Mapping[str, Any]) -> Version:
+    front = record.front_matter
     default_lang = str(settings.get("DEFAULT_LANG") or "en")
     first = front.first_line
     lang: Field | None = front.first("lang")
     slug: Field | None = front.first("slug")
     marked: Field | None = front.first("translation")
-    status: Field | None = front.first("status")
-    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS") or _DEFAULT_SLUG_SUBSTITUTIONS
-    if slug is not None and slug.value:
-        slug_text = slug.value.strip()
-    elif settings.get("SLUGIFY_SOURCE") == "title" and front.first("title") is not None:
-        slug_text = slugify(front.text("title"), substitutions)
-    else:
-        slug_text = slugify(source.path.stem, substitutions)
-    language = lang.value.strip() if lang is not None and lang.value.strip() else default_lang
-    in_default = same_language(language, default_lang)
     mark = marked.value.strip().lower() if marked is not None else ""
     return Version(
-        source=source,
-        lang=language,
+        source=record,
+        lang=record.lang,
         lang_line=lang.line if lang is not None else first,
-        slug=slug_text,
+        slug=record.slug,
         slug_line=slug.line if slug is not None else (lang.line if lang is not None else first),
         slug_given=slug is not None,
-        translation=mark == "true" or (not in_default and mark != "false"),
-        status=(status.value.strip().lower() if status is not None else "published"),
+        translation=mark == "true" or (not same_language(record.lang, default_lang) and mark != "false"),
+        status=record.status,
     )
 
 
@@ -92,7 +71,7 @@ def _original_slug_guess(version: Version, originals: Iterable[str]) -> str | No
     return closest(version.slug, choices, cutoff=0.8)
 
 
-def check_translations(sources: Iterable[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
+def check_translations(sources: Iterable[SourceRecord], settings: Mapping[str, Any]) -> list[Diagnostic]:
     """Unknown language codes and translations without an original (or whose original has another status).
 
     Two files with one language and slug are ``validate.duplicate_slugs``'s to report: they collide on one URL."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from nutgraf.kernel.diagnostics import Diagnostic
-from nutgraf.plugins.explainers.frontmatter import FrontMatter
+from nutgraf.kernel.frontmatter import FrontMatter
 
 _ENTRY = re.compile(
     r"^(?:[-*]\s+)?(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2})?)\s*(?::|—|–|\s-)\s*(?P<text>.*)$"

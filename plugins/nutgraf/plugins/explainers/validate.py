@@ -8,19 +8,18 @@ build (an unreadable date, a malformed block, no title) are errors in drafts too
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.languages import canonical, same_language
-from nutgraf.kernel.sources import SourceFile, read_sources
+from nutgraf.kernel.sources import Content, SourceFile, SourceRecord, front_matter_status, read_content
 from nutgraf.kernel.suggest import closest
 from nutgraf.plugins.explainers.dates import naive, parse_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
-from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 from nutgraf.plugins.explainers.translations import check_translations
@@ -49,7 +48,7 @@ class Findings:
     def rule(self, path: str, line: int, message: str, hint: str = "") -> None:
         """A rule of published explainers: an error, or a note for a draft."""
         if self.draft:
-            self.notes.append(Diagnostic(path, line, f"{message} (allowed in a draft)", hint))
+            self.notes.append(Diagnostic(path, line, f"{message} (allowed in a draft)", hint, "note"))
         else:
             self.errors.append(Diagnostic(path, line, message, hint))
 
@@ -60,10 +59,7 @@ def plain_text(markdown: str) -> str:
 
 
 def status_of(parsed: ExplainerSource, default_metadata: Mapping[str, Any] | None = None) -> str:
-    status = parsed.front_matter.first("status")
-    if status is not None:
-        return status.value.strip().lower()
-    return str((default_metadata or {}).get("status", "published")).lower()
+    return front_matter_status(parsed.front_matter, default_metadata)
 
 
 def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerSettings, found: Findings) -> None:
@@ -346,43 +342,17 @@ def validate_source(
     return found
 
 
-def slug_of(front: FrontMatter, source: SourceFile, settings: Mapping[str, Any]) -> tuple[str, int]:
-    """The slug Pelican will give the explainer, and the line that sets it (1 when its file name does)."""
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    given = front.first("slug")
-    if given is not None and given.value:
-        return given.value, given.line
-    title = front.first("title")
-    by_title = settings.get("SLUGIFY_SOURCE", "title") == "title" and title is not None
-    text = title.value if by_title and title else Path(source.path).stem
-    slug = slugify(
-        text,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
-    return slug, title.line if by_title and title else 1
-
-
-def duplicate_slugs(sources: list[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
+def duplicate_slugs(sources: list[SourceRecord], settings: Mapping[str, Any]) -> list[Diagnostic]:
     """Explainers that would be written to the same URL (Pelican keeps one and drops the others): the same slug
     in the same language (``zh-Hans`` and ``zh-hans`` are one language, and one URL folder), both drafts or both
     not. The one owner of this problem: ``explainers.translations`` checks how versions pair, not collisions."""
-    options = ExplainerSettings.from_settings(settings)
     default_lang = str(settings.get("DEFAULT_LANG", "en"))
-    groups: dict[tuple[bool, str, str], list[tuple[SourceFile, int, str]]] = {}
+    groups: dict[tuple[bool, str, str], list[tuple[SourceRecord, int, str]]] = {}
     for source in sources:
-        parsed = parse_explainer(source.text, options)
-        status = status_of(parsed, settings.get("DEFAULT_METADATA"))
-        if status == "skip":
+        if source.status == "skip":
             continue
-        given = parsed.front_matter.first("lang")
-        lang = given.value.strip() if given is not None and given.value.strip() else default_lang
-        slug, line = slug_of(parsed.front_matter, source, settings)
-        key = (status == "draft", slug, canonical(lang).casefold())
-        groups.setdefault(key, []).append((source, line, lang))
+        key = (source.status == "draft", source.slug, canonical(source.lang).casefold())
+        groups.setdefault(key, []).append((source, source.slug_line, source.lang))
     found = []
     for (_draft, slug, _lang), members in groups.items():
         first = members[0][0].display
@@ -403,15 +373,14 @@ def duplicate_slugs(sources: list[SourceFile], settings: Mapping[str, Any]) -> l
     return found
 
 
-def missing_templates(sources: list[SourceFile], settings: Mapping[str, Any]) -> list[Diagnostic]:
+def missing_templates(sources: list[SourceRecord], settings: Mapping[str, Any]) -> list[Diagnostic]:
     """``Template: name`` naming no template of the theme (Pelican would stop with a traceback)."""
     theme = settings.get("THEME")
     if not theme:
         return []
-    options = ExplainerSettings.from_settings(settings)
     found = []
     for source in sources:
-        given = parse_explainer(source.text, options).front_matter.first("template")
+        given = source.front_matter.first("template")
         if (
             given is not None
             and _SLUG.match(given.value)
@@ -422,16 +391,13 @@ def missing_templates(sources: list[SourceFile], settings: Mapping[str, Any]) ->
     return found
 
 
-def collect(settings: Mapping[str, Any]) -> Findings:
-    """Every problem in every explainer of the site (pure: reads files, writes nothing)."""
+def collect(settings: Mapping[str, Any], content: Content | None = None) -> Findings:
+    """Every problem in every explainer of the site (pure: reads files, or the build's records; writes nothing)."""
+    content = content or read_content(settings)
     options = ExplainerSettings.from_settings(settings)
-    total = Findings()
-    sources: list[SourceFile] = []
-    for item in read_sources(dict(settings)):
-        if isinstance(item, Diagnostic):
-            total.errors.append(item)
-            continue
-        sources.append(item)
+    total = Findings(errors=list(content.unreadable_articles))
+    sources = content.articles
+    for item in sources:
         found = validate_source(item, options, settings.get("DEFAULT_METADATA"))
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
@@ -443,14 +409,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
     return total
 
 
-def print_notes(notes: Iterable[Diagnostic], stream: Any = None) -> None:
-    for note in notes:
-        text = f"{note.path}:{note.line}: note: {note.message}"
-        print(f"{text}; {note.hint}" if note.hint else text, file=stream or sys.stderr)
-
-
-def check_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
-    """The explainer plugin's content check (a nutgraf stage): errors returned, draft notes printed."""
-    findings = collect(settings)
-    print_notes(findings.notes)
-    return findings.errors
+def check_content(settings: Mapping[str, Any], content: Content | None = None) -> list[Diagnostic]:
+    """The explainer plugin's content check (a nutgraf stage): errors, and notes on what drafts lack."""
+    findings = collect(settings, content)
+    return [*findings.errors, *findings.notes]

@@ -3,25 +3,12 @@
 Pages are rendered with gettext from the theme's catalogues (``theme/translations``), chosen per page by
 its ``Lang:``; other languages than DEFAULT_LANG live under their own URL prefix (``zh-hans/``) with a home
 and a search page of their own. Translations are checked by the explainer plugin (``explainers.translations``).
-``check_content`` checks the catalogues; ``register`` wires the Pelican signals.
+Its build stage (checking the catalogues) is in ``plugin``; ``register`` wires the Pelican signals.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from nutgraf.kernel.diagnostics import Diagnostic
-from nutgraf.plugins.i18n.catalogues import check_catalogues
-from nutgraf.plugins.i18n.settings import I18nSettings
-
-__all__ = ["check_content", "register"]
-
-
-def check_content(settings: dict[str, Any]) -> list[Diagnostic]:
-    """Every theme catalogue parses and is named for a language Babel knows."""
-    options = I18nSettings.from_settings(settings)
-    return check_catalogues(options.catalogues, Path(str(settings.get("PATH") or "content")).resolve().parent)
+__all__ = ["register"]
 
 
 def register() -> None:

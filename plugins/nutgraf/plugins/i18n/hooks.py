@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
+from nutgraf.kernel.context import context_for
 from nutgraf.kernel.languages import name_in, url_prefix
 from nutgraf.plugins.i18n import feeds
 from nutgraf.plugins.i18n.catalogues import Catalogues
 from nutgraf.plugins.i18n.listings import language_listings
+from nutgraf.plugins.i18n.plugin import PLUGIN
 from nutgraf.plugins.i18n.settings import I18nSettings
 from nutgraf.plugins.i18n.templating import PageLanguage, item_lang
 
 I18N_EXTENSION = "jinja2.ext.i18n"
-# The build's PageLanguage, kept in the settings dict its Pelican run shares.
-STATE_SETTING = "I18N_PAGE_LANGUAGE"
 
 
 def page_language(settings: dict[str, Any]) -> PageLanguage:
-    state = settings.get(STATE_SETTING)
-    if not isinstance(state, PageLanguage):
-        options = I18nSettings.from_settings(settings)
-        state = PageLanguage(options, Catalogues(options.catalogues))
-        settings[STATE_SETTING] = state
-    return state
+    """The build's PageLanguage (its catalogues loaded once), kept in the build context."""
+    context = context_for(settings)
+    return context.state(PLUGIN.name, lambda: _new_page_language(settings))
+
+
+def _new_page_language(settings: dict[str, Any]) -> PageLanguage:
+    options = I18nSettings.from_settings(settings)
+    return PageLanguage(options, Catalogues(options.catalogues))
 
 
 def add_jinja_extension(pelican: Any) -> None:
@@ -32,8 +33,14 @@ def add_jinja_extension(pelican: Any) -> None:
     extensions = environment.setdefault("extensions", [])
     if I18N_EXTENSION not in extensions:
         extensions.append(I18N_EXTENSION)
-    # Plugins that write HTML in Python (charts, key figures) look the page's gettext up here.
-    pelican.settings["I18N_GETTEXT"] = page_language(pelican.settings).gettext_for
+    # Plugins that write HTML in Python (charts, key figures, explainers' updates) get the page's gettext
+    # and dates in its language from the build context.
+    context = context_for(pelican.settings)
+    state = page_language(pelican.settings)
+    context.gettext_for = state.gettext_for
+    context.format_date = lambda value, lang, default_format: state.format(
+        value, lang or state.settings.default_lang, default_format
+    )
 
 
 def install_callables(generator: Any) -> None:
@@ -58,12 +65,6 @@ def localise_content(content: Any) -> None:
         content.locale_date = state.format(content.date, lang, default_format)
     if getattr(content, "modified", None) is not None:
         content.locale_modified = state.format(content.modified, lang, default_format)
-    explainer = getattr(content, "explainer", None)
-    if explainer is not None and getattr(explainer, "updates", None):
-        explainer.updates = [
-            dataclasses.replace(update, locale_date=state.format(update.date, lang, default_format))
-            for update in explainer.updates
-        ]
 
 
 def write_language_pages(generator: Any, writer: Any) -> None:

@@ -1,17 +1,15 @@
 """Site search (Pelican plugin): a Pagefind index of every explainer and page, and the search page.
 
-The index is written after Pelican has built the site (``finalize_output``), so it reads
+The index is written after Pelican has built the site (the build stage in ``plugin``), so it reads
 exactly the HTML readers get. The search page is a template page (``search.html``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
-from nutgraf.plugins.search.pagefind_index import build_index
 from nutgraf.plugins.search.settings import SearchSettings
 
 
@@ -24,12 +22,6 @@ def add_search_page(pelican: Any) -> None:
     template_pages.setdefault("search.html", search.save_as)
     pelican.settings["TEMPLATE_PAGES"] = template_pages
     pelican.settings["SEARCH_URL"] = search.url
-
-
-def finalize_output(settings: dict[str, Any], output_path: str) -> None:
-    search = SearchSettings.from_settings(settings)
-    if search.enabled:
-        build_index(Path(output_path), search.index_folder, search.language, search.cache_path)
 
 
 def register() -> None:

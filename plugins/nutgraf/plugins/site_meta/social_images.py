@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, chart_locale, register_fonts
 from nutgraf.kernel.languages import same_language, url_prefix
-from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, chart_locale, register_fonts
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
 from nutgraf.plugins.site_meta.social_card import CardText, chart_card_svg, title_card_svg, write_card
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The same patterns as markdown.extensions.meta, so that we and Pelican agree on every file.
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -40,19 +40,6 @@ class FrontMatter:
     def text(self, key: str) -> str:
         """A key's values joined as Pelican joins a formatted field (by newlines), stripped."""
         return "\n".join(f.value for f in self.values(key)).strip()
-
-    @property
-    def keys_in_order(self) -> list[Field]:
-        """The first field of each key, in order (continuation lines left out)."""
-        seen: dict[str, Field] = {}
-        for f in self.fields:
-            seen.setdefault(f.key, f)
-        return list(seen.values())
-
-
-@dataclass
-class _Builder:
-    fields: list[Field] = field(default_factory=list)
 
 
 def parse_front_matter(text: str) -> FrontMatter:
