@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.file_kinds import non_markdown_documents, unsafe_entries
 from nutgraf.kernel.sources import links_out_of_content
 
 Settings = dict[str, Any]
@@ -44,7 +45,10 @@ def _stage(settings: Settings, name: str) -> Iterator[Callable[..., Any]]:
 
 def check_content(settings: Settings) -> list[Diagnostic]:
     """Every problem every plugin finds in the content (and links out of it), sorted by place."""
-    diagnostics: list[Diagnostic] = links_out_of_content(settings)
+    unsafe = unsafe_entries(settings)
+    if unsafe:  # a FIFO or a loop would hang the checks below: nothing else is opened
+        return sorted(set(unsafe))
+    diagnostics: list[Diagnostic] = links_out_of_content(settings) + non_markdown_documents(settings)
     for check in _stage(settings, "check_content"):
         diagnostics.extend(check(settings))
     return sorted(set(diagnostics))
