@@ -84,7 +84,7 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
         return Diagnostic(path, line, "chart block is nested too deeply", "write one 'key: value' per line")
     except safe_yaml.RefusedYAML as error:
         where = first + (safe_yaml.error_line(error) or 0)
-        return Diagnostic(path, where, f"chart block {error.problem}", "write each value out in full")
+        return Diagnostic(path, where, f"chart block: {error.problem}", "write each value out in full")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = first + mark.line if mark else line

@@ -43,7 +43,7 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
         data = safe_yaml.load(block.body) if block.body.strip() else None
     except safe_yaml.RefusedYAML as error:
         line = block.body_line + (safe_yaml.error_line(error) or 0)
-        message = f"the key figure {error.problem}"
+        message = f"the key figure block: {error.problem}"
         return None, [Diagnostic(path, line, message, "write the value, label and source out in full")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

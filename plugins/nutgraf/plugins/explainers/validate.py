@@ -21,6 +21,7 @@ from nutgraf.kernel.suggest import closest
 from nutgraf.plugins.explainers.dates import naive, parse_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
 from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
+from nutgraf.plugins.explainers.html_policy import html_problems, svg_problems
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 from nutgraf.plugins.explainers.translations import check_translations
@@ -438,6 +439,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
     total.errors.extend(duplicate_slugs(sources, settings))
     total.errors.extend(missing_templates(sources, settings))
     total.errors.extend(check_translations(sources, settings))
+    total.errors.extend(html_problems(sources, dict(settings)) + svg_problems(dict(settings)))
     total.errors.sort()
     total.notes.sort()
     return total
