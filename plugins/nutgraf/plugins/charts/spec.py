@@ -227,7 +227,8 @@ def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
         mark = getattr(error, "problem_mark", None)
         refused = isinstance(error, safe_yaml.RefusedYAML)
         message = f"{'' if refused else 'not valid YAML: '}{getattr(error, 'problem', error)}"
-        raise ChartError([ChartProblem(message, path=shown, line=mark.line + 1 if mark else 1)]) from None
+        hint = "write each value out in full" if refused else "check the YAML syntax"
+        raise ChartError([ChartProblem(message, hint, path=shown, line=mark.line + 1 if mark else 1)]) from None
     except RecursionError:
         raise ChartError([ChartProblem("is nested too deeply to read", path=shown)]) from None
     if not isinstance(loaded, dict):
