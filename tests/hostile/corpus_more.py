@@ -319,3 +319,44 @@ MORE_BUILD_CASES = [
         "would be loaded from outside the site",
     ),
 ]
+
+
+def _page(name: str, metadata: str, needle: str, message: str, **others: str) -> Case:
+    files = {EXPLAINER: VALID, "content/pages/p.md": f"Title: P\n{metadata}\n\nText.\n", **others}
+    return Case(name, files, "content/pages/p.md", needle, message)
+
+
+def _front(name: str, metadata: str, needle: str, message: str) -> Case:
+    return Case(name, {EXPLAINER: VALID.replace("Tags:", f"{metadata}\nTags:")}, EXPLAINER, needle, message)
+
+
+ADDRESS_CASES = [
+    _page(
+        "page taking the search page's address", "Slug: search", "Slug:", "search/index.html, which is the search page"
+    ),
+    _page("page taking the tags listing", "Slug: tags", "Slug:", "which is the tags listing"),
+    _page("page named as a language's folder", "Slug: zh-hans", "Slug:", "inside the folder of the language 'zh-hans'"),
+    _page("page saved as the home page", "Save_as: index.html", "Save_as:", "index.html, which is the home page"),
+    _page(
+        "page saved over an explainer",
+        "Save_as: explainers/a/index.html",
+        "Save_as:",
+        "as content/explainers/a.md is",
+    ),
+    _page(
+        "two pages with one slug",
+        "Slug: about",
+        "Slug:",
+        "would be written to about/index.html, as content/pages/about.md is",
+        **{"content/pages/about.md": "Title: About\n\nText.\n"},
+    ),
+    _front("explainer saved over a data file", "Save_as: data/d.csv", "Save_as:", "the static files of content/data"),
+    _front("explainer saved over the charts", "Save_as: charts/x.png", "Save_as:", "which is the charts' files"),
+    _front(
+        "Save_as climbing out", "Save_as: explainers/../../../x.html", "Save_as:", "would be written outside the site"
+    ),
+    _front("URL to another site", "URL: https://elsewhere.example/", "URL:", "would point outside the site"),
+    _front("Template of the site's layout", "Template: base", "Template:", "'base' is a template of the site"),
+    _page("page with the home page's template", "Template: index", "Template:", "not one for a page"),
+]
+MORE_CHECK_CASES += ADDRESS_CASES

@@ -18,6 +18,7 @@ from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import SourceFile, read_sources
 from nutgraf.kernel.suggest import closest
+from nutgraf.plugins.explainers.addresses import address_problems
 from nutgraf.plugins.explainers.dates import naive, parse_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
 from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
@@ -440,6 +441,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
     total.errors.extend(missing_templates(sources, settings))
     total.errors.extend(check_translations(sources, settings))
     total.errors.extend(html_problems(sources, dict(settings)) + svg_problems(dict(settings)))
+    total.errors.extend(address_problems(sources, settings))
     total.errors.sort()
     total.notes.sort()
     return total
