@@ -240,3 +240,38 @@ def test_a_staging_folder_in_use_by_another_build_is_not_removed(tmp_path: Path)
         assert busy.is_dir() and not abandoned.exists()
     finally:
         os.close(descriptor)
+
+
+ALLOWED_HTML = (
+    'The <abbr title="Gross domestic product">GDP</abbr> rose; CO<sub>2</sub> fell; press <kbd>Ctrl</kbd>.<br>\n'
+    "A <mark>marked</mark> <small>aside</small>, <s>struck</s>, <q>quoted</q> from <cite>a report</cite>.\n\n"
+    "[The statistics office](https://stats.example.org/report) and [us](mailto:desk@example.org).\n\n"
+    "| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+)
+
+
+def test_html_within_the_policy_is_published_as_written(project: Callable[..., Path]) -> None:
+    text = CHARTED[EXPLAINER].replace("The third part.", "The third part.\n\n" + ALLOWED_HTML)
+    root = _built(project, {**CHARTED, EXPLAINER: text})
+    page = (root / "output" / "explainers" / "a" / "index.html").read_text(encoding="utf-8")
+    for fragment in (
+        '<abbr title="Gross domestic product">GDP</abbr>',
+        "CO<sub>2</sub>",
+        "<kbd>Ctrl</kbd>",
+        "<mark>marked</mark>",
+        "<q>quoted</q>",
+        "<cite>a report</cite>",
+        '<a href="https://stats.example.org/report">',
+        '<a href="mailto:desk@example.org">',
+        'style="text-align: left;"',
+    ):
+        assert fragment in page
+
+
+def test_a_data_file_name_unsafe_in_a_url_is_linked_encoded(project: Callable[..., Path]) -> None:
+    name = "rates #1 (2026).csv"
+    chart = SHORTHAND.replace("data/d.csv", f"'data/{name}'")
+    root = _built(project, {EXPLAINER: with_chart(chart), f"content/data/{name}": CSV})
+    page = (root / "output" / "explainers" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/data/rates%20%231%20%282026%29.csv"' in page or "rates%20%231%20(2026).csv" in page, page
+    assert (root / "output" / "data" / name).read_text(encoding="utf-8") == CSV
