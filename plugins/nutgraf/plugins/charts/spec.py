@@ -263,8 +263,10 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
         data["format"].update({"type": "json", **({"parse": parse} if parse else {})})
     if problems:
         raise ChartError(problems)
-    for found in spec_problems(spec, content_root, limits.max_rows):
-        problems.append(ChartProblem(found.message, found.hint, path=shown, line=_line_of(text, found.needle)))
+    problems = [
+        ChartProblem(found.message, found.hint, path=shown, line=_line_of(text, found.needle))
+        for found in spec_problems(spec, content_root, limits.max_rows)  # what would fetch or be too large
+    ]
     if problems:
         raise ChartError(problems)
     problems.extend(_field_problems(spec, lambda field: {"path": shown, "line": _line_of(text, f'"{field}"')}))
