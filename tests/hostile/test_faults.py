@@ -275,3 +275,36 @@ def test_a_data_file_name_unsafe_in_a_url_is_linked_encoded(project: Callable[..
     page = (root / "output" / "explainers" / "a" / "index.html").read_text(encoding="utf-8")
     assert 'href="/data/rates%20%231%20%282026%29.csv"' in page or "rates%20%231%20(2026).csv" in page, page
     assert (root / "output" / "data" / name).read_text(encoding="utf-8") == CSV
+
+
+def _network_namespaces_allowed() -> bool:
+    probe = (
+        subprocess.run(["unshare", "-Urn", "true"], capture_output=True, check=False)
+        if shutil.which("unshare")
+        else None
+    )
+    return probe is not None and probe.returncode == 0
+
+
+@pytest.mark.skipif(not _network_namespaces_allowed(), reason="this system allows no user or network namespace")
+def test_an_altair_module_has_no_network_no_environment_and_a_folder_of_its_own(tmp_path: Path) -> None:
+    from nutgraf.plugins.charts.sandbox import run_module
+
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import os, socket\nimport altair as alt\n\n\ndef build():\n"
+        "    try:\n        socket.create_connection(('127.0.0.1', 9), timeout=2)\n        net = 'reached'\n"
+        "    except OSError as error:\n        net = f'{error.errno}'\n"
+        "    seen = f\"{net} {sorted(os.environ)} {os.getcwd()} {os.listdir('.')}\"\n"
+        "    return alt.Chart(alt.Data(values=[{'a': 1}])).mark_text(text=seen).encode(x='a:Q')\n",
+        encoding="utf-8",
+    )
+    os.environ["NUTGRAF_TEST_SECRET"] = "s3cret"
+    try:
+        spec = run_module(module, "build", None, shown="m.py", timeout=60)
+    finally:
+        del os.environ["NUTGRAF_TEST_SECRET"]
+    network, rest = spec["mark"]["text"].split(" ", 1)
+    assert network == "101"  # ENETUNREACH: not even the loopback interface is up
+    assert "NUTGRAF_TEST_SECRET" not in rest and "PATH" not in rest
+    assert "nutgraf-altair-" in rest and rest.endswith("[]")  # an empty temporary folder, not the project
