@@ -308,3 +308,41 @@ def test_an_altair_module_has_no_network_no_environment_and_a_folder_of_its_own(
     assert network == "101"  # ENETUNREACH: not even the loopback interface is up
     assert "NUTGRAF_TEST_SECRET" not in rest and "PATH" not in rest
     assert "nutgraf-altair-" in rest and rest.endswith("[]")  # an empty temporary folder, not the project
+
+
+READ_ONLY_PARENT = """
+import sys
+from pathlib import Path
+from nutgraf.driver.atomic_output import OutputNotReplacedError, staged_directory
+try:
+    with staged_directory(Path(sys.argv[1])) as staging:
+        (staging / "index.html").write_text("new")
+except OutputNotReplacedError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root and unshare for a mount")
+def test_a_read_only_parent_folder_fails_before_anything_is_written(old_site_folder: Path) -> None:
+    parent = old_site_folder.parent
+    before = snapshot(old_site_folder)
+    script = (
+        f"mount --bind '{parent}' '{parent}' && mount -o remount,bind,ro '{parent}' '{parent}' && "
+        f"exec '{sys.executable}' -c '{READ_ONLY_PARENT}' '{old_site_folder}'"
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 3, result.stderr
+    assert "cannot make a staging folder beside" in result.stdout and "Read-only file system" in result.stdout
+    assert snapshot(old_site_folder) == before
+    assert sorted(p.name for p in parent.iterdir()) == ["output"]
+
+
+@pytest.fixture
+def old_site_folder(tmp_path: Path) -> Path:
+    output = tmp_path / "site" / "output"
+    (output / "explainers").mkdir(parents=True)
+    (output / "index.html").write_text("old home", encoding="utf-8")
+    return output
