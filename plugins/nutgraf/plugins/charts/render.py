@@ -136,5 +136,8 @@ def render(job: RenderJob) -> dict[str, bytes]:
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError
-        raise RenderError(f"Vega-Lite could not draw it: {str(error).strip().splitlines()[0]}") from None
+        lines = [line.strip() for line in str(error).strip().splitlines()]
+        # vl-convert's first line only says which conversion failed; the reason is the "Error: …" line.
+        reason = next((line.removeprefix("Error: ") for line in lines if line.startswith("Error:")), lines[0])
+        raise RenderError(f"Vega-Lite could not draw it: {reason}") from None
     return files
