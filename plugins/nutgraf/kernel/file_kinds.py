@@ -8,6 +8,7 @@ Pelican would also read, unchecked, any format it has a reader for (.html, .rst)
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -61,7 +62,7 @@ def unsafe_entries(settings: dict[str, Any]) -> list[Diagnostic]:
                 try:
                     target = path.stat()
                 except OSError as error:
-                    if error.errno == 40:  # ELOOP
+                    if error.errno == errno.ELOOP:
                         report(path, "is a link that leads back to itself (a loop)", "remove the link")
                     else:
                         report(path, f"is a link to {path.readlink()}, which does not exist", "remove the link")

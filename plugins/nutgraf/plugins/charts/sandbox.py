@@ -83,12 +83,14 @@ def run_module(
             output, _ = process.communicate(timeout=timeout if timeout > 0 else None)
         except subprocess.TimeoutExpired:
             _kill_group(process)
-            process.communicate()
+            process.wait()  # not communicate(): a process that left the group may still hold the pipe
             raise ModuleError(
                 f"took longer than {timeout} s", "make it faster or raise CHARTS_ALTAIR_TIMEOUT"
             ) from None
         finally:
             _kill_group(process)  # whatever it started, still running or not
+            if process.stdout is not None:
+                process.stdout.close()
     try:
         outcome = json.loads(output.decode("utf-8")) if output else {}
     except ValueError:
