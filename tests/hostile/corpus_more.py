@@ -360,3 +360,19 @@ ADDRESS_CASES = [
     _page("page with the home page's template", "Template: index", "Template:", "not one for a page"),
 ]
 MORE_CHECK_CASES += ADDRESS_CASES
+
+MORE_CHECK_CASES.append(
+    _spec(
+        "spec file of 3 MB",
+        '{"mark": "point",\n "description": "' + "x" * 3_000_000 + '"}',
+        None,
+        "is 3,000,0",
+    )
+)
+MORE_BUILD_CASES.append(
+    _module(
+        "Altair module returning a 20 MB spec",
+        "    return alt.Chart(alt.Data(values=[{'a': 1}])).mark_point().properties(description='x' * 20_000_000)",
+        "returned a spec of 20 MB",
+    )
+)

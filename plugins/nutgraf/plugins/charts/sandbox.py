@@ -30,6 +30,8 @@ CHILD = Path(__file__).with_name("altair_child.py")
 # Altair and its imports take ~60 MB of address space; a chart's data is at most a few MB. pandas, if a
 # module imports it, takes ~400 MB more. A gigabyte leaves room for both and stops a runaway allocation.
 MEMORY_MB = 1024
+# A chart's spec with its data inlined: data is at most CHARTS_MAX_DATA_BYTES (1 MB) as a file, more as JSON.
+MAX_RESULT_BYTES = 16_000_000
 
 
 class ModuleError(Exception):
@@ -91,6 +93,9 @@ def run_module(
             _kill_group(process)  # whatever it started, still running or not
             if process.stdout is not None:
                 process.stdout.close()
+    if len(output) > MAX_RESULT_BYTES:
+        size = f"{len(output) / 1e6:,.0f} MB"
+        raise ModuleError(f"returned a spec of {size}; at most {MAX_RESULT_BYTES // 10**6} MB", "aggregate its data")
     try:
         outcome = json.loads(output.decode("utf-8")) if output else {}
     except ValueError:

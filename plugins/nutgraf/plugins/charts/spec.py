@@ -217,7 +217,15 @@ def _read_text(path: Path, shown: str, encoding: str = "utf-8-sig") -> str:
         raise ChartError([ChartProblem(message, "save the file as UTF-8", path=shown, line=line)]) from None
 
 
+# A spec file holds a chart's description and at most a data file's worth of inline data (CHARTS_MAX_DATA_BYTES).
+MAX_SPEC_BYTES = 2 * DEFAULT_LIMITS.max_bytes
+
+
 def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
+    size = path.stat().st_size
+    if size > MAX_SPEC_BYTES:  # refused before it is read: parsing a huge file takes the build's memory
+        message = f"is {size:,} bytes; a spec file may be at most {MAX_SPEC_BYTES:,}"
+        raise ChartError([ChartProblem(message, "put the data in a file of content/data/ and name it", path=shown)])
     text = _read_text(path, shown)
     try:
         loaded = json.loads(text) if path.suffix == ".json" else safe_yaml.load(text)
