@@ -92,6 +92,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+# Only Markdown is read: it is what the content checks understand. Pelican's other readers (HTML, and
+# reStructuredText, whose `include` directive can publish any file on the machine) and Markdown's other
+# suffixes are switched off; the check reports such files (nutgraf.kernel.file_kinds).
+READERS = {"html": None, "htm": None, "rst": None, "mkd": None, "mdown": None}
 
 # Pelican's content cache keeps each parsed page between builds. It is keyed on the Markdown
 # file alone, so nutgraf files it under a fingerprint of these settings and of the plugins' code

@@ -37,8 +37,9 @@ class Case:
     path: str  # the file the diagnostic names, as editors see it
     needle: str | None  # text on the diagnostic's line in ``path`` (None: line 1)
     message: str  # a fragment of the diagnostic
-    # link -> target: absolute, or a file of OUTSIDE_FILES in a folder beside the project
+    # link -> target: absolute, content/… (inside the project), or a file of OUTSIDE_FILES beside the project
     links: dict[str, str] = field(default_factory=dict)
+    fifos: tuple[str, ...] = ()  # named pipes made in the project
     settings: str = ""  # appended to pelicanconf.py
     occurrence: int = 1  # which line holding the needle
 

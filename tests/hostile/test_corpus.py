@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections.abc import Callable
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -13,7 +14,11 @@ import pytest
 from nutgraf.driver import stages
 from nutgraf.driver.build import load_settings
 from tests.hostile.corpus import BUILD_CASES, CHECK_CASES, OUTSIDE_FILES, Case
+from tests.hostile.corpus_more import MORE_BUILD_CASES, MORE_CHECK_CASES
 from tests.support import run_nutgraf
+
+CHECK_CASES = [*CHECK_CASES, *MORE_CHECK_CASES]
+BUILD_CASES = [*BUILD_CASES, *MORE_BUILD_CASES]
 
 PREVIOUS_SITE = {"index.html": "<!doctype html><title>The previous site</title>", "explainers/old/index.html": "old"}
 
@@ -28,7 +33,12 @@ def make_case(project: Callable[..., Path], case: Case) -> Path:
     for link, target in case.links.items():
         (root / link).parent.mkdir(parents=True, exist_ok=True)
         (root / link).unlink(missing_ok=True)
-        (root / link).symlink_to(Path(target) if Path(target).is_absolute() else outside / target)
+        inside = target.startswith("content/")
+        (root / link).symlink_to(Path(target) if Path(target).is_absolute() else (root if inside else outside) / target)
+    for fifo in case.fifos:
+        (root / fifo).parent.mkdir(parents=True, exist_ok=True)
+        (root / fifo).unlink(missing_ok=True)
+        os.mkfifo(root / fifo)
     if case.settings:
         with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
             settings.write(case.settings)
@@ -51,7 +61,7 @@ def expected(case: Case, root: Path) -> str:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CHECK_CASES) + len(BUILD_CASES) >= 30
+    assert len(CHECK_CASES) + len(BUILD_CASES) >= 70
     assert len({case.name for case in [*CHECK_CASES, *BUILD_CASES]}) == len(CHECK_CASES) + len(BUILD_CASES)
 
 

@@ -1,4 +1,10 @@
-"""Write a site into a staging folder and swap it into place only when it is complete."""
+"""Write a site into a staging folder and swap it into place only when it is complete.
+
+When the swap cannot be done (output/'s folder is read-only, output/ is a mount point or in use, the
+staging folder cannot be made beside it), nothing is moved: ``OutputNotReplacedError`` says why, and
+the staging folder is removed. A build killed outright (SIGKILL, power) leaves its staging folder
+behind; the next build removes it, knowing it is nobody's by the lock a running build holds on it.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +19,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; staging folders of killed builds are left for the user
+    fcntl = None  # type: ignore[assignment]
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 # Ctrl-C, and the termination request CI sends when a run is cancelled.
 _INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+class OutputNotReplacedError(Exception):
+    """The new site could not take output/'s place; output/ is as it was. The message says why."""
 
 
 class InterruptedAfterSwap(KeyboardInterrupt):
@@ -50,20 +65,81 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def _not_writable(target: Path) -> Path | None:
+    """A folder the swap must change but cannot (read-only file system, immutable, no permission), if any.
+
+    The swap renames in target's parent; removing the previous site then changes each of its folders.
+    Checked before anything moves, so that a site is never replaced only to be found undeletable.
+    """
+    folders = [target.parent]
+    if target.is_dir() and not target.is_symlink():
+        folders += [Path(root) for root, _, _ in os.walk(target)]
+    return next((folder for folder in folders if not os.access(folder, os.W_OK)), None)
+
+
 def replace_directory(new: Path, target: Path) -> None:
-    """Put ``new`` where ``target`` is, so that ``target`` is never missing or half-written."""
+    """Put ``new`` where ``target`` is, so that ``target`` is never missing or half-written.
+
+    Raises OutputNotReplacedError, with ``target`` untouched, when that cannot be done.
+    """
+    if (blocked := _not_writable(target)) is not None:
+        msg = f"{blocked} cannot be changed (read-only, or not ours to write)"
+        raise OutputNotReplacedError(msg)
     if not target.exists():
-        new.rename(target)
+        try:
+            new.rename(target)
+        except OSError as error:
+            raise OutputNotReplacedError(f"cannot move the new site to {target} ({error.strerror})") from None
         return
     if _exchange(new, target):
         shutil.rmtree(new)  # ``new`` now holds the previous site.
         return
     # Fallback: two renames; the gap between them is a few microseconds.
-    old = Path(tempfile.mkdtemp(prefix=".output.old-", dir=target.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     old.rmdir()
-    target.rename(old)
-    new.rename(target)
+    try:
+        target.rename(old)
+    except OSError as error:  # a mount point (EBUSY), another file system, a folder in use on Windows
+        raise OutputNotReplacedError(f"{target} cannot be moved aside ({error.strerror})") from None
+    try:
+        new.rename(target)
+    except OSError as error:
+        old.rename(target)  # put the previous site back
+        raise OutputNotReplacedError(f"the new site cannot be moved to {target} ({error.strerror})") from None
     shutil.rmtree(old)
+
+
+def _locked(folder: Path) -> int | None:
+    """An open descriptor of ``folder`` holding its lock (None where there are no locks)."""
+    if fcntl is None:
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return descriptor
+
+
+def remove_abandoned_staging(target: Path) -> list[Path]:
+    """Remove staging folders beside ``target`` that no running build holds (left by killed builds)."""
+    if fcntl is None or not target.parent.is_dir():
+        return []
+    removed = []
+    for folder in sorted([*target.parent.glob(f".{target.name}-*"), *target.parent.glob(f".{target.name}.old-*")]):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        try:
+            descriptor = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a build is writing into it right now
+            continue
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        finally:
+            os.close(descriptor)
+    return removed
 
 
 @contextmanager
@@ -74,22 +150,35 @@ def staged_directory(target: Path) -> Iterator[Path]:
     during the swap itself waits for the swap to finish, then raises ``InterruptedAfterSwap``.
     """
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swapped = False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_abandoned_staging(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as error:
+        msg = f"cannot make a staging folder beside {target} ({error.strerror})"
+        raise OutputNotReplacedError(msg) from None
+    lock = _locked(staging)  # while held, no other build takes this folder for a killed build's leftover
     try:
-        with _interrupts_deferred():
-            # mkdtemp makes the folder private (0700); a web server must be able to read the site.
-            staging.chmod(0o755)
-            replace_directory(staging, target)
-            swapped = True
-    except KeyboardInterrupt as interrupt:
-        if swapped:
-            raise InterruptedAfterSwap from interrupt
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        try:
+            yield staging
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        swapped = False
+        try:
+            with _interrupts_deferred():
+                # mkdtemp makes the folder private (0700); a web server must be able to read the site.
+                staging.chmod(0o755)
+                replace_directory(staging, target)
+                swapped = True
+        except KeyboardInterrupt as interrupt:
+            if swapped:
+                raise InterruptedAfterSwap from interrupt
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        except OutputNotReplacedError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    finally:
+        if lock is not None:
+            os.close(lock)

@@ -18,7 +18,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from nutgraf.driver import stages
-from nutgraf.driver.atomic_output import InterruptedAfterSwap, staged_directory
+from nutgraf.driver.atomic_output import InterruptedAfterSwap, OutputNotReplacedError, staged_directory
 from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
 from nutgraf.kernel.context import BuildContext, close_context, open_context
@@ -178,6 +178,10 @@ def _build(
     except ContentError as error:
         print_diagnostics(error.diagnostics)
         print("Build failed; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    except OutputNotReplacedError as error:
+        print(f"Build failed: the new site could not replace {target}: {error}.", file=sys.stderr)
+        print(f"{target} was left exactly as it was; fix that and build again.", file=sys.stderr)
         return 1
     except InterruptedAfterSwap:
         print(f"Interrupted just as the new site was complete; {target} holds the new site.", file=sys.stderr)

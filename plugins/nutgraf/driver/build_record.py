@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import distributions
@@ -28,8 +29,21 @@ _SKIPPED_FOLDERS = frozenset({"__pycache__", ".git", ".pytest_cache", ".ruff_cac
 
 
 def _files(folder: Path) -> Iterable[Path]:
-    """Every file under ``folder`` (symbolic links followed, as Pelican does), in a stable order."""
+    """Every file under ``folder`` (symbolic links followed, as Pelican does), in a stable order.
+
+    A folder reached twice (a link to a folder containing it) is walked once: a loop cannot trap the walk.
+    """
+    seen: set[tuple[int, int]] = set()
     for root, folders, names in os.walk(folder, followlinks=True):
+        try:
+            status = Path(root).stat()
+        except OSError:
+            folders[:] = []
+            continue
+        if (status.st_dev, status.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
         folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS)
         for name in sorted(names):
             yield Path(root) / name
@@ -59,7 +73,8 @@ def inputs_digest(settings: dict[str, Any], folders: list[Path], epoch: int) -> 
         digest.update(b"\0folder\0" + str(folder).encode())
         for path in _files(folder):
             try:
-                data = path.read_bytes()
+                # A FIFO or device is never opened (reading it could block forever): the check refuses it.
+                data = path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else b"\0special"
             except OSError:  # a dangling link or an unreadable file: its absence is part of the state
                 data = b"\0unreadable"
             digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")

@@ -15,6 +15,7 @@ from typing import Any
 
 from nutgraf.kernel.context import BuildContext, context_for
 from nutgraf.kernel.diagnostics import Diagnostic, NutgrafError
+from nutgraf.kernel.file_kinds import non_markdown_documents, unsafe_entries
 from nutgraf.kernel.plugin import NutgrafPlugin
 from nutgraf.kernel.sources import links_out_of_content
 
@@ -55,8 +56,11 @@ def plugins(settings: Settings) -> list[NutgrafPlugin]:
 
 def check_content(settings: Settings, context: BuildContext | None = None) -> list[Diagnostic]:
     """Every error and note every plugin finds in the content (and links out of it), sorted by place."""
+    unsafe = unsafe_entries(settings)
+    if unsafe:  # a FIFO or a loop would hang the checks below: nothing else is opened
+        return sorted(set(unsafe))
     context = context or context_for(settings)
-    diagnostics: list[Diagnostic] = links_out_of_content(settings)
+    diagnostics: list[Diagnostic] = links_out_of_content(settings) + non_markdown_documents(settings)
     for plugin in plugins(settings):
         diagnostics.extend(plugin.check_content(context))
     return sorted(set(diagnostics))

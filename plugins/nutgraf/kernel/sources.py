@@ -267,6 +267,10 @@ class Content:
     def articles(self) -> list[SourceRecord]:
         return [record for record in self.records if record.kind == "ARTICLE_PATHS"]
 
+    @property
+    def pages(self) -> list[SourceRecord]:
+        return [record for record in self.records if record.kind == "PAGE_PATHS"]
+
     @cached_property
     def _by_path(self) -> dict[Path, SourceRecord]:
         return {record.path.resolve(): record for record in self.records}

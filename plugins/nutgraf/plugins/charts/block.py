@@ -8,12 +8,11 @@ from typing import Any
 
 import yaml
 
+from nutgraf.kernel import safe_yaml
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.sources import SourceFile, SourceRecord, fenced_blocks
 
 CHART_INFO = "chart"
-# libyaml's parser when PyYAML was built with it: several times faster, same results.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COMMON_KEYS = frozenset({"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table"})
 # Encoding channels the shorthand form accepts (Vega-Lite's names, snake_case allowed for strokeDash).
@@ -76,42 +75,21 @@ def chart_blocks(source: SourceFile | SourceRecord) -> list[ChartBlock | Diagnos
     return found
 
 
-MAX_DEPTH = 64  # no chart needs more; libyaml would parse any depth, and later steps recurse
-
-
-def _depth(root: yaml.Node) -> int:
-    """How deeply a YAML node nests (counted without recursion, which a hostile block could exhaust)."""
-    deepest, stack = 0, [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            break
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in node.value for child in pair)
-    return deepest
-
-
 def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
     """The block's YAML as options with line numbers (``line`` is the opening fence's)."""
     first = line + 1
-    loader = _Loader(body)
     try:
-        node = loader.get_single_node()  # parsed once: the nodes give each key's line
-        if node is not None and _depth(node) > MAX_DEPTH:
-            raise RecursionError
-        options = loader.construct_document(node) if node is not None else None
-    except RecursionError:
+        node, options = safe_yaml.load_with_node(body)  # the nodes give each key's line
+    except (safe_yaml.TooDeepYAML, RecursionError):
         return Diagnostic(path, line, "chart block is nested too deeply", "write one 'key: value' per line")
+    except safe_yaml.RefusedYAML as error:
+        where = first + (safe_yaml.error_line(error) or 0)
+        return Diagnostic(path, where, f"chart block: {error.problem}", "write each value out in full")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = first + mark.line if mark else line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         return Diagnostic(path, where, f"chart block is not valid YAML: {problem}", "write one 'key: value' per line")
-    finally:
-        loader.dispose()
     if not isinstance(options, dict) or not isinstance(node, yaml.MappingNode):
         return Diagnostic(
             path, line, "chart block must hold 'key: value' lines", "see the chart block syntax in README"

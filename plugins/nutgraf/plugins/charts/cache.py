@@ -1,4 +1,9 @@
-"""Rendered charts kept across builds, one folder per content hash: an unchanged chart never renders twice."""
+"""Rendered charts kept across builds, one folder per content hash: an unchanged chart never renders twice.
+
+Every entry carries the SHA-256 of each of its files (MANIFEST), checked when the entry is looked up
+and when a file is read: a truncated or altered file (a full disk, a killed copy, an edit in output/
+through a hard link) makes the entry missing, so it is rendered again, never served.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,27 @@ from pathlib import Path
 from typing import Any
 
 FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "chart.png")
+MANIFEST = "sha256.json"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+
+
+class DamagedCacheEntryError(Exception):
+    """A cached file's bytes are not those written: the entry must be rendered again."""
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` prefixed with its SHA-256, for a cache file read back with ``unseal``."""
+    return hashlib.sha256(data).digest() + data
+
+
+def unseal(sealed: bytes) -> bytes | None:
+    """The data ``seal`` wrapped, or None when it was damaged since."""
+    digest, data = sealed[:_DIGEST_SIZE], sealed[_DIGEST_SIZE:]
+    return data if len(digest) == _DIGEST_SIZE and hashlib.sha256(data).digest() == digest else None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def cache_key(job_inputs: dict[str, Any]) -> str:
@@ -27,12 +53,27 @@ class ChartCache:
     def folder(self, key: str) -> Path:
         return self.root / key[:2] / key
 
+    def _manifest(self, key: str) -> dict[str, str]:
+        try:
+            manifest = json.loads((self.folder(key) / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return manifest if isinstance(manifest, dict) else {}
+
     def __contains__(self, key: str) -> bool:
-        folder = self.folder(key)
-        return all((folder / name).is_file() for name in FILES)
+        """Whether the entry is complete and every file's bytes are those written."""
+        manifest, folder = self._manifest(key), self.folder(key)
+        try:
+            return all(manifest.get(name) == _sha256((folder / name).read_bytes()) for name in FILES)
+        except OSError:
+            return False
 
     def read(self, key: str, name: str) -> bytes:
-        return (self.folder(key) / name).read_bytes()
+        data = (self.folder(key) / name).read_bytes()
+        if self._manifest(key).get(name) != _sha256(data):
+            msg = f"the cached {name} of chart {key[:12]} is damaged: build again to render it anew"
+            raise DamagedCacheEntryError(msg)
+        return data
 
     def path(self, key: str, name: str) -> Path:
         return self.folder(key) / name
@@ -43,6 +84,8 @@ class ChartCache:
         staging = Path(tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=target.parent))
         for name, data in files.items():
             (staging / name).write_bytes(data)
+        manifest = {name: _sha256(data) for name, data in files.items()}
+        (staging / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         try:
             staging.rename(target)  # atomic: readers see all files or none
         except OSError:  # another build wrote it first, or an incomplete entry is in the way

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
 from nutgraf.kernel.files import link_or_copy
@@ -158,7 +159,7 @@ class ChartLibrary:
                 wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
                 narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
                 image_url=self.url(self.asset(chart, "chart.png")),
-                download_url=self.url(download.url_path) if download else "",
+                download_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
                 download_label=download.label if download else "CSV",
                 table=table if show_table else None,
             ),

@@ -8,10 +8,16 @@ build holds a few jobs (each three specs, data inlined) at a time, never all of 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import itertools
 import math
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -29,6 +35,30 @@ RENDERS_PER_WORKER = 8
 # first 20 renders and then levels off (156 MB after 244 renders, 158 MB after 500, on the bench site),
 # and replacing workers every 200 renders lowered a 1,000-chart run's peak by 2-4 MB, within noise.
 # (On Python 3.11 max_tasks_per_child can also hang a pool with queued work: python/cpython#115634.)
+
+
+_PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the build does, however the build ends (SIGKILL included).
+
+    The executor stops its workers when the build exits normally; a killed build cannot, and a worker
+    left behind keeps the build's output pipes open (``invoke build`` never returns). Linux kills the
+    worker itself (PR_SET_PDEATHSIG); everywhere, a thread notices the build is gone (the worker is
+    handed to another parent) within PARENT_POLL_SECONDS.
+    """
+    library = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
+    if library:
+        ctypes.CDLL(library, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-build", daemon=True).start()
 
 
 @dataclass
@@ -99,7 +129,8 @@ def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, size: int) -> Iterator
     """Outcomes as ``size`` workers finish, submitting a new job for each one done (finished futures let go)."""
     # Spawned, not forked: vl-convert runs its own threads, which a fork would copy half-alive.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=size, mp_context=context) as executor:
+    watch = {"initializer": _exit_with_parent, "initargs": (os.getpid(),)}
+    with ProcessPoolExecutor(max_workers=size, mp_context=context, **watch) as executor:
         pending: set[Future[tuple[str, str | None]]] = set()
         while True:
             for job in itertools.islice(jobs, JOBS_AHEAD * size - len(pending)):

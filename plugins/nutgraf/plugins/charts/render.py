@@ -111,8 +111,10 @@ def render(job: RenderJob) -> dict[str, bytes]:
         )
         raise RenderError(msg)
     register_fonts((*job.font_directories, str(job.measure_font_file.parent)))
-    # Passed only when set: the default language renders exactly as before translations existed.
-    locale = {
+    # No URL may be fetched (the checks inline every dataset; this makes sure): vl-convert's default is any.
+    options: dict[str, Any] = {"allowed_base_urls": []}
+    # Locales passed only when set: the default language renders exactly as before translations existed.
+    options |= {
         name: value
         for name, value in (("format_locale", job.format_locale), ("time_format_locale", job.time_format_locale))
         if value is not None
@@ -121,7 +123,7 @@ def render(job: RenderJob) -> dict[str, bytes]:
         for variant in VARIANTS:
             spec = job.specs[variant]
             font = page_font(spec)
-            svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **locale)
+            svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **options)
             svg = clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}")
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
@@ -130,10 +132,13 @@ def render(job: RenderJob) -> dict[str, bytes]:
         image = job.specs["image"]
         font = page_font(image)
         files["chart.png"] = vl_convert.vegalite_to_png(
-            measured(image, font) if font else image, scale=job.png_scale, **locale
+            measured(image, font) if font else image, scale=job.png_scale, **options
         )
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError
-        raise RenderError(f"Vega-Lite could not draw it: {str(error).strip().splitlines()[0]}") from None
+        lines = [line.strip() for line in str(error).strip().splitlines()]
+        # vl-convert's first line only says which conversion failed; the reason is the "Error: …" line.
+        reason = next((line.removeprefix("Error: ") for line in lines if line.startswith("Error:")), lines[0])
+        raise RenderError(f"Vega-Lite could not draw it: {reason}") from None
     return files

@@ -8,17 +8,9 @@
 from __future__ import annotations
 
 import ast
-import contextlib
 import copy
-import hashlib
-import importlib.util
 import json
-import signal
-import sys
-import threading
-import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,12 +20,15 @@ import jsonschema
 import yaml
 from altair.utils import parse_shorthand
 
+from nutgraf.kernel import safe_yaml
 from nutgraf.kernel.suggest import did_you_mean
 from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.fields import unknown_fields
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
+from nutgraf.plugins.charts.sandbox import ModuleError, run_module
 from nutgraf.plugins.charts.schema import describe, schema_error
+from nutgraf.plugins.charts.spec_policy import spec_problems
 
 MARKS = sorted(name.removeprefix("mark_") for name in dir(alt.Chart) if name.startswith("mark_"))
 TYPE_CODES = {"quantitative": "Q", "temporal": "T", "nominal": "N", "ordinal": "O"}
@@ -222,16 +217,26 @@ def _read_text(path: Path, shown: str, encoding: str = "utf-8-sig") -> str:
         raise ChartError([ChartProblem(message, "save the file as UTF-8", path=shown, line=line)]) from None
 
 
+# A spec file holds a chart's description and at most a data file's worth of inline data (CHARTS_MAX_DATA_BYTES).
+MAX_SPEC_BYTES = 2 * DEFAULT_LIMITS.max_bytes
+
+
 def read_spec_file(path: Path, shown: str) -> tuple[dict[str, Any], str]:
+    size = path.stat().st_size
+    if size > MAX_SPEC_BYTES:  # refused before it is read: parsing a huge file takes the build's memory
+        message = f"is {size:,} bytes; a spec file may be at most {MAX_SPEC_BYTES:,}"
+        raise ChartError([ChartProblem(message, "put the data in a file of content/data/ and name it", path=shown)])
     text = _read_text(path, shown)
     try:
-        loaded = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        loaded = json.loads(text) if path.suffix == ".json" else safe_yaml.load(text)
     except json.JSONDecodeError as error:
         raise ChartError([ChartProblem(f"not valid JSON: {error.msg}", path=shown, line=error.lineno)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        message = f"not valid YAML: {getattr(error, 'problem', error)}"
-        raise ChartError([ChartProblem(message, path=shown, line=mark.line + 1 if mark else 1)]) from None
+        refused = isinstance(error, safe_yaml.RefusedYAML)
+        message = f"{'' if refused else 'not valid YAML: '}{getattr(error, 'problem', error)}"
+        hint = "write each value out in full" if refused else "check the YAML syntax"
+        raise ChartError([ChartProblem(message, hint, path=shown, line=mark.line + 1 if mark else 1)]) from None
     except RecursionError:
         raise ChartError([ChartProblem("is nested too deeply to read", path=shown)]) from None
     if not isinstance(loaded, dict):
@@ -266,6 +271,12 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
         data["format"].update({"type": "json", **({"parse": parse} if parse else {})})
     if problems:
         raise ChartError(problems)
+    problems = [
+        ChartProblem(found.message, found.hint, path=shown, line=_line_of(text, found.needle))
+        for found in spec_problems(spec, content_root, limits.max_rows)  # what would fetch or be too large
+    ]
+    if problems:
+        raise ChartError(problems)
     problems.extend(_field_problems(spec, lambda field: {"path": shown, "line": _line_of(text, f'"{field}"')}))
     if not problems and (error := schema_error(spec)):
         problems.append(ChartProblem(error, path=shown, line=_line_of(text, error.split(": ")[1].split(".")[-1])))
@@ -286,29 +297,6 @@ def _field_problems(spec: dict[str, Any], where: Callable[[str], dict[str, Any]]
 
 
 # The altair: form ---------------------------------------------------------------------------
-
-
-class AltairTimeoutError(BaseException):
-    """Raised inside an Altair module that runs too long (a BaseException, so `except Exception` cannot hide it)."""
-
-
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (main thread on POSIX; elsewhere no limit can be set)."""
-    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise AltairTimeoutError
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def split_reference(reference: object) -> tuple[str, str]:
@@ -343,13 +331,6 @@ def check_altair_reference(block: ChartBlock, content_root: Path) -> list[ChartP
     return []
 
 
-def _summary(error: BaseException, path: Path, shown: str) -> str:
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == str(path)]
-    where = f" at {shown}:{frames[-1].lineno}" if frames else ""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}{where}" + (f": {text}" if text else "")
-
-
 def altair_chart(
     block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
 ) -> BuiltSpec:
@@ -364,36 +345,24 @@ def altair_chart(
         raise ChartError(problems)
     module_name, function_name = split_reference(block.options["altair"])
     path = resolve_inside(content_root, module_name, "Altair module")
-    shown = display(path, content_root)
     reference = block.options["altair"]
-    unique = hashlib.sha256(str(path).encode()).hexdigest()[:12]
     try:
-        # What the module prints goes to stderr with the build's messages, never into stdout.
-        with time_limit(timeout), contextlib.redirect_stdout(sys.stderr):
-            loader = importlib.util.spec_from_file_location(f"nutgraf_chart_{unique}", path)
-            assert loader is not None and loader.loader is not None  # a .py path always has a loader
-            module = importlib.util.module_from_spec(loader)
-            loader.loader.exec_module(module)
-            function = getattr(module, function_name)
-            chart = function(alt.Data(**table.inline())) if table else function()
-            spec = chart.to_dict() if hasattr(chart, "to_dict") else None
-    except AltairTimeoutError:
-        message = f"{reference} took longer than {timeout} s"
-        raise ChartError(
-            [ChartProblem(message, "make it faster or raise CHARTS_ALTAIR_TIMEOUT", key="altair")]
-        ) from None
-    except jsonschema.ValidationError as error:
-        raise ChartError([ChartProblem(f"{reference}: {describe(error)}", key="altair")]) from None
-    except SystemExit as error:  # sys.exit() in the module must not end the build
-        message = f"{reference} called sys.exit({'' if error.code is None else repr(error.code)})"
-        raise ChartError([ChartProblem(message, "return a chart instead of exiting", key="altair")]) from None
-    except Exception as error:  # the editor's code: any failure is theirs to fix, summarised
-        message = f"{reference} raised {_summary(error, path, shown)}"
-        raise ChartError([ChartProblem(message, f"run it with python {shown} to see why", key="altair")]) from None
-    if not isinstance(spec, dict):
-        message = f"{reference} returned {type(chart).__name__}, not an Altair chart"
-        raise ChartError([ChartProblem(message, "return an alt.Chart (or layer, concat …)", key="altair")])
-    problems = _field_problems(spec, lambda _field: {"key": "altair"})
+        spec = run_module(
+            path,
+            function_name,
+            table.inline() if table else None,
+            shown=display(path, content_root),
+            timeout=timeout,
+        )
+    except ModuleError as failure:
+        raise ChartError([ChartProblem(f"{reference} {failure.message}", failure.hint, key="altair")]) from None
+    if error := schema_error(spec):
+        raise ChartError([ChartProblem(f"{reference}: {error}", key="altair")])
+    problems = [
+        ChartProblem(f"{reference}: {found.message}", found.hint, key="altair")
+        for found in spec_problems(spec, content_root, limits.max_rows)
+    ]
+    problems.extend(_field_problems(spec, lambda _field: {"key": "altair"}))
     if problems:
         raise ChartError(problems)
     return BuiltSpec(spec, table)

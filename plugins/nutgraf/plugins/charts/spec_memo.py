@@ -19,13 +19,14 @@ from pathlib import Path
 import altair as alt
 
 from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
+from nutgraf.plugins.charts.cache import seal, unseal
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
 
 MEMO_VERSION = "2"  # entries are (built spec, its content hash)
 _PACKAGE = Path(__file__).resolve().parent
-_IMPORT_PREFIX = f"{__package__}."
+_PREFIX = f"{__package__}."  # nutgraf.plugins.charts.
 
 
 def _spec_modules() -> list[Path]:
@@ -43,8 +44,8 @@ def _spec_modules() -> list[Path]:
         found.add(name)
         tree = ast.parse((_PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(_IMPORT_PREFIX):
-                todo.append(node.module.removeprefix(_IMPORT_PREFIX).split(".")[0])
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(_PREFIX):
+                todo.append(node.module.removeprefix(_PREFIX).split(".")[0])
     return sorted(_PACKAGE / f"{name}.py" for name in found)
 
 
@@ -122,7 +123,8 @@ class SpecMemo:
 
     def _load(self, key: str) -> tuple[BuiltSpec, str] | None:
         try:
-            entry = pickle.loads(self._path(key).read_bytes())
+            data = unseal(self._path(key).read_bytes())  # a damaged entry is built again, never unpickled
+            entry = pickle.loads(data) if data is not None else None
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
         if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], BuiltSpec):
@@ -133,7 +135,7 @@ class SpecMemo:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
-            handle.write(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+            handle.write(seal(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
         Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
 
     def remembers(self, block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> bool:

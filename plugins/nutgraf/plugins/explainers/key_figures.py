@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import yaml
 
+from nutgraf.kernel import safe_yaml
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.sources import FencedBlock
 from nutgraf.kernel.suggest import closest
 
 FIELDS = ("value", "label", "source")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,11 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
     if not block.closed:
         return None, [Diagnostic(path, block.line, f"the ```{name} block is never closed", "end it with a line ```")]
     try:
-        data = (
-            yaml.load(block.body, Loader=_Loader) if block.body.strip() else None
-        )  # a safe loader (CSafeLoader when available)
+        data = safe_yaml.load(block.body) if block.body.strip() else None
+    except safe_yaml.RefusedYAML as error:
+        line = block.body_line + (safe_yaml.error_line(error) or 0)
+        message = f"the key figure block: {error.problem}"
+        return None, [Diagnostic(path, line, message, "write the value, label and source out in full")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = block.body_line + mark.line if mark is not None else block.line

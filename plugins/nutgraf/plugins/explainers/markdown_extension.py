@@ -10,10 +10,12 @@ from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from nutgraf.kernel.sources import fenced_blocks
+from nutgraf.plugins.explainers.html_policy import sanitise
 from nutgraf.plugins.explainers.key_figures import parse_key_figure, render_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 
@@ -131,6 +133,13 @@ def _unique(candidate: str, used: set[str]) -> str:
     return result
 
 
+class SanitisePostprocessor(Postprocessor):
+    """The page's HTML through the HTML policy's sanitiser, last of all (the check has reported any breach)."""
+
+    def run(self, text: str) -> str:
+        return sanitise(text)
+
+
 class ExplainerExtension(Extension):
     def __init__(self, settings: ExplainerSettings, translator: Translator = _english) -> None:
         super().__init__()
@@ -144,3 +153,5 @@ class ExplainerExtension(Extension):
         )
         # After inline (20) and the footnotes (50, 19, 15); before prettify (10) and toc (5), so toc keeps our ids.
         md.treeprocessors.register(SectionTreeprocessor(md, self.settings, self.translator), "explainer_sections", 12)
+        # Priority 0: after the raw HTML is put back (30) and every other postprocessor.
+        md.postprocessors.register(SanitisePostprocessor(md), "nutgraf_sanitise", 0)

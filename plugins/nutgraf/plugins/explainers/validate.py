@@ -18,8 +18,10 @@ from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import Content, SourceFile, SourceRecord, front_matter_status, read_content
 from nutgraf.kernel.suggest import closest
+from nutgraf.plugins.explainers.addresses import address_problems
 from nutgraf.plugins.explainers.dates import naive, parse_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
+from nutgraf.plugins.explainers.html_policy import html_problems, svg_problems
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 from nutgraf.plugins.explainers.translations import check_translations
@@ -404,6 +406,8 @@ def collect(settings: Mapping[str, Any], content: Content | None = None) -> Find
     total.errors.extend(duplicate_slugs(sources, settings))
     total.errors.extend(missing_templates(sources, settings))
     total.errors.extend(check_translations(sources, settings))
+    total.errors.extend(html_problems(content.records, dict(settings)) + svg_problems(dict(settings)))
+    total.errors.extend(address_problems(content.records, settings))
     total.errors.sort()
     total.notes.sort()
     return total
