@@ -21,8 +21,13 @@ CHANNELS = frozenset(
     {"x", "y", "x2", "y2", "color", "size", "shape", "opacity", "theta", "radius", "text", "tooltip", "detail"}
     | {"order", "stroke_dash", "row", "column", "facet", "xOffset", "yOffset"}
 )
-SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by"}) | CHANNELS
-FORM_KEYS = {"shorthand": SHORTHAND_KEYS, "spec": frozenset({"spec"}), "altair": frozenset({"altair", "data"})}
+# `missing:` says how empty cells are drawn (cell_types): it changes the spec, so every form keys its memo on it.
+SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by", "missing"}) | CHANNELS
+FORM_KEYS = {
+    "shorthand": SHORTHAND_KEYS,
+    "spec": frozenset({"spec", "missing"}),
+    "altair": frozenset({"altair", "data", "missing"}),
+}
 ALL_KEYS = COMMON_KEYS | SHORTHAND_KEYS | FORM_KEYS["spec"] | FORM_KEYS["altair"]
 REQUIRED_KEYS = ("source", "alt")
 
