@@ -97,7 +97,7 @@ CASES = [
         "unparseable date",
         lambda t: t.replace("Date: 2026-03-02", "Date: 2026-02-30"),
         "Date:",
-        "the date '2026-02-30' is not a date",
+        "'Date': '2026-02-30' is not a date",
         "YYYY-MM-DD",
     ),
     (
@@ -376,4 +376,4 @@ def test_a_draft_still_needs_a_title_and_a_readable_date(tmp_path: Path) -> None
     text = "Status: draft\nDate: soon\n\n## What's happening\n\nText.\n"
     messages = [d.message for d in errors(tmp_path, text)]
     assert "the explainer has no title" in messages
-    assert "the date 'soon' is not a date" in messages
+    assert "'Date': 'soon' is not a date in a form that cannot be misread" in messages

@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.plugins.explainers.dates import DATE_PREFIX, FORMS_HINT, naive, read_date
 from nutgraf.plugins.explainers.frontmatter import FrontMatter
 
-_ENTRY = re.compile(
-    r"^(?:[-*]\s+)?(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2})?)\s*(?::|—|–|\s-)\s*(?P<text>.*)$"
-)
+_ENTRY = re.compile(rf"^(?:[-*]\s+)?(?P<date>{DATE_PREFIX})\s*(?::|—|–|\s-)\s*(?P<text>.*)$")
 FORMAT_HINT = "write each entry as 'YYYY-MM-DD: what changed' (a time may follow the date: 'YYYY-MM-DD HH:MM: …')"
 
 
@@ -40,13 +39,12 @@ def parse_updates(front_matter: FrontMatter, path: str) -> tuple[list[Update], l
             problems.append(Diagnostic(path, entry.line, f"the update '{entry.value}' has no date", FORMAT_HINT))
             continue
         text = match["text"].strip()
-        try:
-            date = dt.datetime.fromisoformat(_zero_pad(match["date"]))
-        except ValueError:
-            problems.append(
-                Diagnostic(path, entry.line, f"the update date '{match['date']}' is not a date", FORMAT_HINT)
-            )
+        reading = read_date(match["date"])
+        if reading.date is None:
+            hint = FORMAT_HINT if reading.hint == FORMS_HINT else f"{reading.hint} ({FORMAT_HINT})"
+            problems.append(Diagnostic(path, entry.line, f"the update date {reading.problem}", hint))
             continue
+        date = naive(reading.date)
         if not text:
             problems.append(Diagnostic(path, entry.line, "the update says nothing after its date", FORMAT_HINT))
             continue
@@ -54,12 +52,3 @@ def parse_updates(front_matter: FrontMatter, path: str) -> tuple[list[Update], l
     updates.sort(key=lambda update: (update.date, update.line))
     return updates, problems
 
-
-def _zero_pad(text: str) -> str:
-    date, _, time = text.replace("T", " ").partition(" ")
-    year, month, day = date.split("-")
-    iso = f"{year}-{int(month):02d}-{int(day):02d}"
-    if time:
-        hour, minute = time.split(":")
-        iso += f"T{int(hour):02d}:{minute}"
-    return iso

@@ -18,7 +18,7 @@ from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import SourceFile, read_sources
 from nutgraf.kernel.suggest import closest
-from nutgraf.plugins.explainers.dates import naive, parse_date
+from nutgraf.plugins.explainers.dates import naive, read_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
 from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
@@ -136,16 +136,16 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
             "add 'Date: YYYY-MM-DD'",
         )
     else:
-        published = parse_date(date_field.value)
+        reading = read_date(date_field.value)
+        published = reading.date
         if published is None:
-            found.error(path, date_field.line, f"the date '{date_field.value}' is not a date", "write it as YYYY-MM-DD")
+            found.error(path, date_field.line, f"'Date': {reading.problem}", reading.hint)
     modified_field = front.first("modified")
     if modified_field is not None:
-        modified = parse_date(modified_field.value)
+        reading = read_date(modified_field.value)
+        modified = reading.date
         if modified is None:
-            found.error(
-                path, modified_field.line, f"the date '{modified_field.value}' is not a date", "write it as YYYY-MM-DD"
-            )
+            found.error(path, modified_field.line, f"'Modified': {reading.problem}", reading.hint)
         elif published is not None and naive(modified) < naive(published):
             found.error(path, modified_field.line, "'Modified' is earlier than 'Date'", "correct one of them")
 
