@@ -150,4 +150,3 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         file=sys.stderr,
     )
     return 0
-

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from nutgraf.kernel.block_hints import tab_diagnostic, tab_indented_line, unclosed_block
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.sources import SourceFile, fenced_blocks
 
@@ -74,8 +75,8 @@ def chart_blocks(source: SourceFile) -> list[ChartBlock | Diagnostic]:
     for fenced in fenced_blocks(source.text):
         if fenced.info.split()[:1] != [CHART_INFO]:
             continue
-        if not fenced.closed:
-            found.append(Diagnostic(source.display, fenced.line, "chart block is never closed", "end it with ```"))
+        if (unclosed := unclosed_block(fenced, source.display)) is not None:
+            found.append(unclosed)
             continue
         found.append(parse_block(fenced.body, source.display, fenced.line))
     return found
@@ -111,6 +112,8 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
     except RecursionError:
         return Diagnostic(path, line, "chart block is nested too deeply", "write one 'key: value' per line")
     except yaml.YAMLError as error:
+        if (tab := tab_indented_line(body, first)) is not None:
+            return tab_diagnostic(path, tab)
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = first + mark.line if mark else line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

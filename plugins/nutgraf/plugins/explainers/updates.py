@@ -51,4 +51,3 @@ def parse_updates(front_matter: FrontMatter, path: str) -> tuple[list[Update], l
         updates.append(Update(date, text, entry.line))
     updates.sort(key=lambda update: (update.date, update.line))
     return updates, problems
-
