@@ -14,10 +14,12 @@ __all__ = ["check_content", "register"]
 def register() -> None:
     from pelican import signals
 
-    from nutgraf.plugins.explainers import hooks
+    from nutgraf.plugins.explainers import hooks, publishing
     from nutgraf.plugins.explainers.topic import apply_topic
 
     signals.initialized.connect(hooks.add_markdown_extension)
     signals.content_object_init.connect(apply_topic)
     signals.content_object_init.connect(hooks.attach_explainer)
+    signals.article_generator_pretaxonomy.connect(publishing.apply_to_articles)
+    signals.page_generator_finalized.connect(publishing.apply_to_pages)
     signals.article_generator_finalized.connect(hooks.link_related)
