@@ -178,11 +178,11 @@ CASES = [
         "did you mean 'Summary'?",
     ),
     (
-        "category instead of topic",
-        lambda t: t.replace("Topic: Climate", "Topic: Climate\nCategory: Climate"),
+        "category disagreeing with topic",
+        lambda t: t.replace("Topic: Climate", "Topic: Climate\nCategory: Weather"),
         "Category:",
-        "'Category' is not used in explainers",
-        "Topic:",
+        "'Category: Weather' and 'Topic: Climate' (line 4) disagree",
+        "keep one of them",
     ),
     (
         "unknown status",
@@ -430,3 +430,8 @@ def test_a_chart_id_may_not_take_a_sections_anchor(tmp_path: Path, chart_id: str
         f"{PATH}:{line}: chart id '{chart_id}' is already the id of {taken};"
         " give the chart an id of its own, e.g. id: rain-chart"
     ]
+
+
+def test_pelicans_category_is_the_topic(tmp_path: Path) -> None:
+    assert errors(tmp_path, VALID.replace("Topic: Climate", "Category: Climate")) == []
+    assert errors(tmp_path, VALID.replace("Topic: Climate", "Topic: Climate\nCategory: climate")) == []

@@ -102,9 +102,7 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
             )
             continue
         first_seen.setdefault(item.key, item.line)
-        if item.key == "category":
-            found.error(path, item.line, "'Category' is not used in explainers", "write 'Topic: …' instead")
-        elif item.key not in settings.known_metadata:
+        if item.key not in settings.known_metadata:
             guess = closest(item.key, settings.known_metadata, cutoff=0.8)
             if guess:
                 found.error(
@@ -168,7 +166,16 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
                 "shorten it to one sentence",
             )
 
-    topic = front.first("topic")
+    # Pelican's own 'Category:' is the topic too; given both, they must agree.
+    topic, category = front.first("topic"), front.first("category")
+    if topic is not None and category is not None and topic.value.casefold() != category.value.casefold():
+        found.error(
+            path,
+            category.line,
+            f"'Category: {category.value}' and 'Topic: {topic.value}' (line {topic.line}) disagree",
+            "they are the same thing: keep one of them",
+        )
+    topic = topic or category
     if topic is None or not topic.value:
         found.rule(path, topic.line if topic else front.first_line, "the explainer has no topic", "add 'Topic: …'")
 
