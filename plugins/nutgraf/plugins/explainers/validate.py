@@ -22,6 +22,7 @@ from nutgraf.plugins.explainers.anchors import chart_id_clashes, unclosed_blocks
 from nutgraf.plugins.explainers.dates import naive, read_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
 from nutgraf.plugins.explainers.frontmatter import FrontMatter, parse_front_matter
+from nutgraf.plugins.explainers.images import image_problems
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 from nutgraf.plugins.explainers.translations import check_translations
@@ -336,7 +337,10 @@ def _check_placeholders(parsed: ExplainerSource, path: str, found: Findings) -> 
 
 
 def validate_source(
-    source: SourceFile, settings: ExplainerSettings, default_metadata: Mapping[str, Any] | None = None
+    source: SourceFile,
+    settings: ExplainerSettings,
+    default_metadata: Mapping[str, Any] | None = None,
+    content_root: Path | None = None,
 ) -> Findings:
     """Every problem in one explainer (its sections read in its own language's labels and aliases)."""
     language = parse_front_matter(source.text).first("lang")
@@ -352,6 +356,8 @@ def validate_source(
     found.errors.extend(chart_id_clashes(parsed, source.display, settings))
     _check_blocks(parsed, source.display, settings, found)
     _check_placeholders(parsed, source.display, found)
+    root = content_root or source.path.parent
+    found.errors.extend(image_problems(parsed.prose, source.path, source.display, root))
     return found
 
 
@@ -441,7 +447,7 @@ def collect(settings: Mapping[str, Any]) -> Findings:
             total.errors.append(item)
             continue
         sources.append(item)
-        found = validate_source(item, options, settings.get("DEFAULT_METADATA"))
+        found = validate_source(item, options, settings.get("DEFAULT_METADATA"), Path(settings["PATH"]))
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
     total.errors.extend(duplicate_slugs(sources, settings))
