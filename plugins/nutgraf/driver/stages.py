@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.settings_check import check_settings
 from nutgraf.kernel.sources import links_out_of_content
 
 Settings = dict[str, Any]
@@ -44,6 +45,8 @@ def _stage(settings: Settings, name: str) -> Iterator[Callable[..., Any]]:
 
 def check_content(settings: Settings) -> list[Diagnostic]:
     """Every problem every plugin finds in the content (and links out of it), sorted by place."""
+    if wrong_settings := check_settings(settings):  # before any plugin meets a value it would crash on
+        return wrong_settings
     diagnostics: list[Diagnostic] = links_out_of_content(settings)
     for check in _stage(settings, "check_content"):
         diagnostics.extend(check(settings))
