@@ -466,6 +466,8 @@ def print_notes(notes: Iterable[Diagnostic], stream: Any = None) -> None:
 
 def check_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
     """The explainer plugin's content check (a nutgraf stage): errors returned, draft notes printed."""
+    from nutgraf.plugins.explainers.pages import check_pages  # imported here: pages reuse this module's checks
+
     findings = collect(settings)
     print_notes(findings.notes)
-    return findings.errors
+    return findings.errors + check_pages(settings)
