@@ -435,3 +435,11 @@ def test_a_chart_id_may_not_take_a_sections_anchor(tmp_path: Path, chart_id: str
 def test_pelicans_category_is_the_topic(tmp_path: Path) -> None:
     assert errors(tmp_path, VALID.replace("Topic: Climate", "Category: Climate")) == []
     assert errors(tmp_path, VALID.replace("Topic: Climate", "Topic: Climate\nCategory: climate")) == []
+
+
+def test_a_correction_is_dated_in_the_one_grammar(tmp_path: Path) -> None:
+    text = VALID.replace("Tags:", "Corrections: 4/3/2026: The town is Hué.\nTags:")
+    found = [str(d) for d in errors(tmp_path, text)]
+    assert len(found) == 1 and "the correction date '4/3/2026' is not a date" in found[0]
+    assert "write 2026-03-04 or 2026-04-03" in found[0]
+    assert errors(tmp_path, text.replace("4/3/2026", "2026-03-04")) == []

@@ -30,7 +30,7 @@ from nutgraf.plugins.explainers.updates import parse_updates
 
 STATUSES = ("published", "draft", "hidden", "skip")
 # Keys whose value may run over several lines (Pelican joins the summary; each update is an entry).
-MULTI_LINE_KEYS = ("summary", "updates")
+MULTI_LINE_KEYS = ("summary", "updates", "corrections")
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MARKDOWN_SYNTAX = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
 # Values that become part of a URL, a file name or an HTML attribute: no slashes, dots or quotes.
@@ -94,7 +94,7 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
                     f"join it to line {first_seen.get(item.key, item.line)}, or remove the indentation",
                 )
             continue
-        if item.key in first_seen and item.key != "updates":
+        if item.key in first_seen and item.key not in ("updates", "corrections"):
             found.error(
                 path,
                 item.line,
@@ -180,16 +180,17 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
     if topic is None or not topic.value:
         found.rule(path, topic.line if topic else front.first_line, "the explainer has no topic", "add 'Topic: …'")
 
-    updates, problems = parse_updates(front, path)
-    found.errors.extend(problems)
-    if published is not None:
-        for update in updates:
-            if update.date.date() < naive(published).date():
+    for log in ("updates", "corrections"):
+        entries, problems = parse_updates(front, path, log)
+        found.errors.extend(problems)
+        word = log.removesuffix("s")
+        for entry in entries if published is not None else []:
+            if entry.date.date() < naive(published).date():
                 found.error(
                     path,
-                    update.line,
-                    "this update is dated before the explainer was published",
-                    "check the date of the update and the 'Date'",
+                    entry.line,
+                    f"this {word} is dated before the explainer was published",
+                    f"check the date of the {word} and the 'Date'",
                 )
 
 
