@@ -91,3 +91,12 @@ def test_the_message_lists_pieces_by_due_date() -> None:
         "  a.md: due 2027-01-01 08:30 Europe/Paris",
         "  b.md: due 2027-01-02 00:00 Europe/Paris",
     ]
+
+
+def test_a_site_whose_only_piece_is_not_yet_due_still_builds(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "site", {"content/explainers/yeti.md": PIECES["content/explainers/yeti.md"]})
+    env = {"SOURCE_DATE_EPOCH": str(int(NOW.timestamp())), "SITEURL": SITEURL}
+    result = run_nutgraf("build", "--settings", "publishconf.py", cwd=root, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "yeti.md: due 2026-06-02 09:00 UTC" in result.stderr
+    assert not (root / "output" / "explainers").exists()

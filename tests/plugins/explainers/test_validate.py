@@ -416,7 +416,9 @@ def test_a_todo_in_a_draft_is_a_note_and_in_a_published_piece_an_error(tmp_path:
     ]
     draft = findings(tmp_path, text.replace("Tags:", "Status: draft\nTags:"))
     assert draft.errors == []
-    assert [n.line for n in draft.notes if "TODO" in n.message] == [line + 1]
+    assert [(n.line, n.hint) for n in draft.notes if "TODO" in n.message] == [
+        (line + 1, "write the text before it is published")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -334,7 +334,10 @@ def _check_placeholders(parsed: ExplainerSource, path: str, found: Findings) -> 
     lines = [(f.line, f.value) for f in parsed.front_matter.fields] + list(parsed.prose)
     for number, text in lines:
         if _PLACEHOLDER.search(text):
-            found.rule(path, number, "a 'TODO' placeholder is still here", "write the text, or mark it 'Status: draft'")
+            hint = (
+                "write the text before it is published" if found.draft else "write the text, or mark it 'Status: draft'"
+            )
+            found.rule(path, number, "a 'TODO' placeholder is still here", hint)
 
 
 def validate_source(
