@@ -107,3 +107,19 @@ def test_a_built_page_copies_the_image_with_its_size_and_lazy_loading(tmp_path: 
     ).read_bytes()
     assert (root / "output" / map_["src"].lstrip("/")).is_file()
     assert "Credit: Jane Doe / Delta Photo" in page.get_text()
+
+
+def test_a_wide_image_gets_narrower_copies_for_phones_and_the_column(tmp_path: Path) -> None:
+    text = with_image("![A wide photo](images/wide.png)\nCredit: Jane Doe")
+    root = make_project(tmp_path / "site", {"content/explainers/a.md": text, "content/images/wide.png": png(1200, 900)})
+    result = run_nutgraf("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    image = soup(root / "output" / "explainers" / "a" / "index.html").select_one("article img")
+    assert (image["width"], image["height"]) == ("1200", "900")
+    assert image["srcset"] == (
+        "/sized/images/wide-480w.png 480w, /sized/images/wide-960w.png 960w, /images/wide.png 1200w"
+    )
+    assert "40rem" in image["sizes"]
+    for width in (480, 960):
+        with Image.open(root / "output" / "sized" / "images" / f"wide-{width}w.png") as copy:
+            assert copy.size == (width, width * 3 // 4)

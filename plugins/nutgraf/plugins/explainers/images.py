@@ -137,18 +137,68 @@ def link_images(html: str, source: Path, content_root: Path) -> str:
     return _IMG_TAG.sub(rewrite, html)
 
 
+# Narrower copies for phones and the text column (CSS px × 2 for dense screens), and what the page tells the browser.
+VARIANT_WIDTHS = (480, 960)
+SIZES = "(max-width: 42rem) calc(100vw - 2rem), 40rem"  # the column: min(100% - 2rem, --measure)
+_RESIZABLE = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+VARIANTS_FOLDER = "sized"  # beside nothing an editor writes: sized/images/x-480w.jpg
+
+
+def write_variant(source: Path, target: Path, width: int) -> None:
+    """``source`` scaled to ``width`` (Pillow's Lanczos), in its own format: the same file for the same input."""
+    from PIL import Image
+
+    with Image.open(source) as image:
+        height = round(image.height * width / image.width)
+        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        resized.save(target, format=image.format)
+
+
+def _srcset(tag: str, relative: str, root: Path, output: Path, size: tuple[int, int]) -> str:
+    """``srcset`` and ``sizes`` for an image wider than the narrowest variant, its copies written into ``output``."""
+    from PIL import Image
+
+    src = _SRC.search(tag)
+    with Image.open(root / relative) as image:
+        kind = image.format
+    widths = [width for width in VARIANT_WIDTHS if width < size[0]]
+    if src is None or kind not in _RESIZABLE or not widths or not src["src"].endswith(relative):
+        return ""
+    prefix = src["src"][: -len(relative)]  # the site's address of content/, as Pelican wrote the original's
+    stem = Path(relative).with_suffix("").as_posix()
+    candidates = []
+    for width in widths:
+        name = f"{VARIANTS_FOLDER}/{stem}-{width}w{Path(relative).suffix}"
+        if not (output / name).is_file():
+            write_variant(root / relative, output / name, width)
+        candidates.append(f"{prefix}{name} {width}w")
+    candidates.append(f"{src['src']} {size[0]}w")
+    return f' srcset="{", ".join(candidates)}" sizes="{SIZES}"'
+
+
 def image_sizes(html: str, page: Any) -> str:
-    """Jinja filter ``content|image_sizes(page)``: each marked image's ``width`` and ``height``, read now."""
+    """Jinja filter ``content|image_sizes(page)``: each marked image's ``width`` and ``height``, read now, and
+    ``srcset`` copies for phones and the text column (written into the site being built)."""
     if "data-nutgraf-image" not in html:
         return html
     root = Path(page.settings["PATH"])
+    output = Path(page.settings["OUTPUT_PATH"])
 
-    def measure(match: re.Match[str]) -> str:
-        path = root / match["path"]
+    def measure(tag: re.Match[str]) -> str:
+        marked = _MEASURE.search(tag[0])
+        if marked is None:
+            return tag[0]
+        path = root / marked["path"]
         size = image_size(path) if path.is_file() else None
-        return f' width="{size[0]}" height="{size[1]}"' if size else ""
+        extra = (
+            f' width="{size[0]}" height="{size[1]}"' + _srcset(tag[0], marked["path"], root, output, size)
+            if size
+            else ""
+        )
+        return tag[0][: marked.start()] + extra + tag[0][marked.end() :]
 
-    return _MEASURE.sub(measure, html)
+    return _IMG_TAG.sub(measure, html)
 
 
 def attach_images(content: Any) -> None:
