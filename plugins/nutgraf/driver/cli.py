@@ -150,3 +150,4 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         file=sys.stderr,
     )
     return 0
+
