@@ -49,11 +49,11 @@ class EncodedField:
     channel: str
 
 
-def encoded_fields(spec: Any, channel: str = "") -> Iterator[EncodedField]:
+def encoded_fields(spec: Any) -> Iterator[EncodedField]:
     """Every field the spec draws as numbers or dates, at any depth (layers, facets, concatenations)."""
     if isinstance(spec, list):
         for item in spec:
-            yield from encoded_fields(item, channel)
+            yield from encoded_fields(item)
         return
     if not isinstance(spec, dict):
         return
@@ -70,7 +70,7 @@ def encoded_fields(spec: Any, channel: str = "") -> Iterator[EncodedField]:
                     yield EncodedField(item["field"], kind, name)
     for key, value in spec.items():
         if key not in ("encoding", "data", "datasets"):
-            yield from encoded_fields(value, channel)
+            yield from encoded_fields(value)
 
 
 def is_number(value: Any) -> bool:
@@ -154,11 +154,9 @@ def cell_problems(
             seen.add((table.relative, drawn.field))
             what = DRAWN_AS[drawn.kind]
             valid = is_number if drawn.kind == "quantitative" else is_date
-            bad = [
-                (index, row.get(drawn.field))
-                for index, row in enumerate(table.rows)
-                if not (is_missing(row.get(drawn.field)) and missing) and not _ok(row.get(drawn.field), valid)
-            ]
+            cells = [(index, row.get(drawn.field)) for index, row in enumerate(table.rows)]
+            # An empty cell is fine where the block says how to draw it; any other cell must be what is drawn.
+            bad = [(index, value) for index, value in cells if (not missing if is_missing(value) else not valid(value))]
             if not bad:
                 continue
             index, value = bad[0]
@@ -175,10 +173,6 @@ def cell_problems(
                 hint = _fix(drawn.kind, value)
             problems.append(ChartProblem(message, hint, path=shown, line=line))
     return problems
-
-
-def _ok(value: Any, valid: Any) -> bool:
-    return not is_missing(value) and valid(value)
 
 
 def zero_missing(spec: dict[str, Any]) -> None:
