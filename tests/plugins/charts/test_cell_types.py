@@ -6,10 +6,13 @@ import datetime
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from nutgraf.plugins.charts.cell_types import is_date, is_number
+from nutgraf.plugins.charts.problem import ChartError
+from nutgraf.plugins.charts.spec import build_spec
 from nutgraf.plugins.charts.spec_memo import spec_memo
 from nutgraf.plugins.charts.validate import check_block
 from tests.plugins.charts.helpers import block, content, settings
@@ -141,4 +144,17 @@ def test_a_misspelt_field_in_a_yaml_spec_names_the_field_the_file_and_its_line(t
     assert problems(tmp_path, "spec: charts/rain.vl.yaml\nsource: S\nalt: A.\n", files) == [
         "content/charts/rain.vl.yaml:7: field 'precipitaton' (y) is not in the chart's data"
         " (did you mean 'precipitation'?); its columns are: precipitation, year"
+    ]
+
+
+def test_an_altair_modules_data_file_is_checked_against_the_chart_it_returns(tmp_path: Path) -> None:
+    module = "import altair as alt\n\ndef build(data):\n"
+    module += "    return alt.Chart(data).mark_bar().encode(x='year:O', y='precipitation:Q')\n"
+    root = content(tmp_path, {"data/rain.csv": RAIN, "charts/m.py": module})
+    chart = block("altair: charts/m.py:build\ndata: data/rain.csv\nsource: S\nalt: A")
+    with pytest.raises(ChartError) as raised:
+        build_spec(chart, root)
+    assert [str(p.diagnostic(chart)) for p in raised.value.problems] == [
+        "content/data/rain.csv:3: column 'precipitation' holds 'T' where the chart at content/explainers/a.md:10"
+        " plots numbers; write a number (digits, a '.' for decimals, no units or thousands separators)"
     ]
