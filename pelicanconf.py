@@ -77,6 +77,10 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
 DEFAULT_PAGINATION = False
 
+# Development builds also build drafts, hidden pieces and pieces dated in the future (never listed or fed),
+# so that the newsroom can read them; production builds (publishconf.py) build none of them.
+PUBLISH_PREVIEWS = True
+
 # Feeds are written by production builds only (publishconf.py).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

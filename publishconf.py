@@ -22,6 +22,10 @@ CATEGORY_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
 # One feed per language (English included): feeds/en.atom.xml, feeds/zh-Hans.atom.xml.
 TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
 
+# Drafts, hidden pieces and pieces dated in the future are built only for previews (pelicanconf.py):
+# a production build holds none of them, at any address.
+PUBLISH_PREVIEWS = False
+
 # `invoke publish`: a custom domain for GitHub Pages, written to the gh-pages branch as CNAME
 # (a bare host name such as "news.example.org"; SITEURL must then be https://news.example.org).
 PUBLISH_CNAME = os.environ.get("PUBLISH_CNAME") or None

@@ -323,6 +323,214 @@ CHECK_CASES = [
     ),
 ]
 
+
+# Data checked against how it is drawn (issue 14) ----------------------------------------------------------------
+DATA = "content/data/d.csv"
+TIME = SHORTHAND.replace("year:O", "year:T")
+YAML_SPEC = "data:\n  url: data/d.csv\nmark: bar\nencoding:\n  x: {field: year, type: ordinal}\n  y:\n"
+
+
+def _cell_case(name: str, data: str, needle: str, message: str, chart: str = SHORTHAND, path: str = DATA) -> Case:
+    suffix = path.rsplit(".", 1)[1]
+    chart = chart.replace("data/d.csv", f"data/d.{suffix}")
+    return Case(name, {EXPLAINER: with_chart(chart), path: data}, path, needle, message)
+
+
+def _json_rows(value: str) -> str:
+    return f'[\n  {{"year": 2001, "value": 10}},\n  {{"year": 2002, "value": {value}}}\n]\n'
+
+
+CELL_CASES = [
+    _cell_case("a letter in a column drawn as numbers", CSV.replace("2002,20", "2002,T"), "2002,T", "holds 'T' where"),
+    _cell_case("a unit in a number cell", CSV.replace("2002,20", "2002,20 mm"), "20 mm", "holds '20 mm' where"),
+    _cell_case("a thousands separator", CSV.replace("2002,20", '2002,"1,200"'), "1,200", "holds '1,200' where"),
+    _cell_case("n/a in a number cell", CSV.replace("2002,20", "2002,n/a"), "n/a", "holds 'n/a' where"),
+    _cell_case("an empty cell without missing:", CSV.replace("2002,20", "2002,"), "2002,", "column 'value' is empty"),
+    _cell_case("NaN in JSON data", _json_rows("NaN"), "NaN", "holds NaN where", path="content/data/d.json"),
+    _cell_case("Infinity in JSON", _json_rows("Infinity"), "Infinity", "holds Infinity", path="content/data/d.json"),
+    _cell_case("text in a JSON number", _json_rows('"20 mm"'), "20 mm", "holds '20 mm'", path="content/data/d.json"),
+    _cell_case("true in a JSON number", _json_rows("true"), "true", "holds true where", path="content/data/d.json"),
+    _cell_case("null in JSON without missing:", _json_rows("null"), "null", "is empty", path="content/data/d.json"),
+    _cell_case(
+        "a bad cell in a TSV file", "year\tvalue\n2001\t10\n2002\t?\n", "?", "holds '?'", path="content/data/d.tsv"
+    ),
+    _cell_case("a bare year drawn as time", CSV, "2001,10", "column 'year' holds '2001' (and 1 more row)", TIME),
+    _cell_case(
+        "a day-first date drawn as time",
+        "year,value\n2001-01-01,10\n01/02/2001,20\n",
+        "01/02/2001",
+        "holds '01/02/2001' where the chart at content/explainers/a.md:",
+        TIME,
+    ),
+    Case(
+        "a bad cell in a full spec's data",
+        {
+            EXPLAINER: with_chart("spec: charts/s.vl.yaml\nsource: S\nalt: A."),
+            "content/charts/s.vl.yaml": YAML_SPEC + "    {field: value, type: quantitative}\n",
+            DATA: CSV.replace("2002,20", "2002,T"),
+        },
+        DATA,
+        "2002,T",
+        "column 'value' holds 'T' where the chart at content/explainers/a.md:",
+    ),
+    Case(
+        "a misspelt field in a YAML spec",
+        {
+            EXPLAINER: with_chart("spec: charts/s.vl.yaml\nsource: S\nalt: A."),
+            "content/charts/s.vl.yaml": YAML_SPEC + "    field: valeu\n    type: quantitative\n",
+            DATA: CSV,
+        },
+        "content/charts/s.vl.yaml",
+        "valeu",
+        "field 'valeu' (y) is not in the chart's data (did you mean 'value'?)",
+    ),
+    _chart_case("an unknown missing policy", SHORTHAND + "\nmissing: skip", "missing:", "'missing: skip' is not a way"),
+]
+
+# One date grammar -----------------------------------------------------------------------------------------------
+REFUSED = "is not a date in a form that cannot be misread"
+DATE_CASES = [
+    Case("a date with slashes", {EXPLAINER: front("2026-03-02", "01/12/2026")}, EXPLAINER, "Date:", REFUSED),
+    Case("a date with dots", {EXPLAINER: front("2026-03-02", "02.03.2026")}, EXPLAINER, "Date:", REFUSED),
+    Case("a date without a year", {EXPLAINER: front("2026-03-02", "Mar 2")}, EXPLAINER, "Date:", REFUSED),
+    Case("a day that does not exist", {EXPLAINER: front("2026-03-02", "2026-02-30")}, EXPLAINER, "Date:", "not a date"),
+    Case("a date in words", {EXPLAINER: front("2026-03-02", "next Tuesday")}, EXPLAINER, "Date:", REFUSED),
+    Case("a 12-hour time", {EXPLAINER: front("2026-03-02", "2026-03-02 2pm")}, EXPLAINER, "Date:", REFUSED),
+    Case("a month in another language", {EXPLAINER: front("2026-03-02", "2 März 2026")}, EXPLAINER, "Date:", REFUSED),
+    Case(
+        "a Modified date with slashes",
+        {EXPLAINER: front("Tags:", "Modified: 03/04/2026\nTags:")},
+        EXPLAINER,
+        "Modified:",
+        f"'Modified': '03/04/2026' {REFUSED}",
+    ),
+    Case(
+        "an update dated with slashes",
+        {EXPLAINER: front("Tags:", "Updates: 11/30/2026: Fixed a name.\nTags:")},
+        EXPLAINER,
+        "Updates:",
+        "the update date '11/30/2026' is not a date",
+    ),
+    Case(
+        "an update with a two-digit year",
+        {EXPLAINER: front("Tags:", "Updates: 1.12.26: Fixed a name.\nTags:")},
+        EXPLAINER,
+        "Updates:",
+        "the update date '1.12.26' is not a date",
+    ),
+]
+
+# Images ---------------------------------------------------------------------------------------------------------
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def _image_case(name: str, markdown: str, message: str, image: bytes = PNG) -> Case:
+    text = VALID.replace("The second part.", f"The second part.\n\n{markdown}")
+    return Case(name, {EXPLAINER: text, "content/images/rain.png": image}, EXPLAINER, "![", message)
+
+
+IMAGE_CASES = [
+    _image_case(
+        "an image file that is missing", "![Rain](images/rian.png)\nCredit: J", "'images/rian.png' does not exist"
+    ),
+    _image_case("an image without alt text", "![](images/rain.png)\nCredit: J", "has no alt text"),
+    _image_case("an image without a credit", "![Rain](images/rain.png)", "'images/rain.png' has no credit"),
+    _image_case("an image on another site", "![Rain](https://example.org/r.png)\nCredit: J", "is on another site"),
+    _image_case("an image that is not one", "![Rain](images/rain.png)\nCredit: J", "is not an image", b"<svg/>"),
+    _image_case("an image path out of content/", "![Rain](../../../etc/hostname)\nCredit: J", "does not exist"),
+]
+
+# Settings (pelicanconf.py) --------------------------------------------------------------------------------------
+
+
+def _settings_case(name: str, assignment: str, message: str) -> Case:
+    needle = assignment.split(" =")[0] + " ="
+    return Case(name, {EXPLAINER: VALID}, "pelicanconf.py", needle, message, settings=f"\n{assignment}\n")
+
+
+SETTINGS_CASES = [
+    _settings_case("sections that are not four", 'EXPLAINER_SECTIONS = ["x"]', "EXPLAINER_SECTIONS must be a list"),
+    _settings_case("a misspelt chart setting", "CHARTS_WIDHT = 700", "(did you mean 'CHARTS_WIDTH'?)"),
+    _settings_case("a width in words", 'CHARTS_WIDTH = "wide"', "CHARTS_WIDTH must be a whole number"),
+    _settings_case("a palette of names", 'CHARTS_PALETTE = ["blue"]', "CHARTS_PALETTE must be a list of colours"),
+    _settings_case("search switched off with text", 'SEARCH_ENABLED = "no"', "SEARCH_ENABLED must be True or False"),
+    _settings_case("a CNAME with a scheme", 'PUBLISH_CNAME = "https://news.example.org"', "must be a bare host name"),
+    _settings_case(
+        "a summary of no length", "EXPLAINER_SUMMARY_MAX_LENGTH = 0", "must be a whole number of at least 1"
+    ),
+    _settings_case("a misspelt sitemap setting", 'SITEMAP_SAVEAS = "map.xml"', "(did you mean 'SITEMAP_SAVE_AS'?)"),
+]
+
+# Pages are content too ------------------------------------------------------------------------------------------
+PAGE = "content/pages/about.md"
+ABOUT = "Title: About us\n\nWho we are.\n"
+PAGE_CASES = [
+    Case(
+        "a page in Latin-1", {EXPLAINER: VALID, PAGE: "Title: Café\n\nText.\n".encode("latin-1")}, PAGE, None, "UTF-8"
+    ),
+    Case("a page without a title", {EXPLAINER: VALID, PAGE: "Slug: about\n\nText.\n"}, PAGE, "Slug:", "no title"),
+    Case(
+        "a page with an ambiguous date",
+        {EXPLAINER: VALID, PAGE: ABOUT.replace("\n\n", "\nDate: 01/12/2026\n\n")},
+        PAGE,
+        "Date:",
+        "write 2026-12-01 or 2026-01-12",
+    ),
+    Case(
+        "a page with a misspelt key",
+        {EXPLAINER: VALID, PAGE: ABOUT.replace("Title:", "Tittle: x\nTitle:")},
+        PAGE,
+        "Tittle:",
+        "did you mean 'Title'?",
+    ),
+    Case(
+        "a page with a key figure left open",
+        {EXPLAINER: VALID, PAGE: ABOUT + "\n```figure\nvalue: 3\nlabel: L\nsource: S\n"},
+        PAGE,
+        "```figure",
+        "the figure block opened at line",
+    ),
+    Case(
+        "a page citing a footnote it never defines",
+        {EXPLAINER: VALID, PAGE: ABOUT.replace("are.", "are.[^1]")},
+        PAGE,
+        "[^1]",
+        "the footnote [^1] is cited but never defined",
+    ),
+    Case(
+        "a page image without a credit",
+        {EXPLAINER: VALID, PAGE: ABOUT + "\n![Our office](/images/rain.png)\n", "content/images/rain.png": PNG},
+        PAGE,
+        "![",
+        "has no credit",
+    ),
+]
+
+# Messages that name the real cause ------------------------------------------------------------------------------
+MESSAGE_CASES = [
+    _chart_case("a tab in a chart block", SHORTHAND.replace("mark: bar", "mark:\n\ttype: bar"), "\ttype", "tab"),
+    Case(
+        "a chart block never closed",
+        {EXPLAINER: VALID.replace("The second part.", f"The second part.\n\n```chart\n{SHORTHAND}\n")},
+        EXPLAINER,
+        "```chart",
+        "the chart block opened at line",
+    ),
+    _chart_case("a chart id that is a section's", SHORTHAND + "\nid: why-it-matters", "id:", "the section 'Why it"),
+    Case("a TODO left in", {EXPLAINER: VALID.replace("The third", "TODO the third")}, EXPLAINER, "TODO", "'TODO'"),
+    Case(
+        "Category and Topic that disagree",
+        {EXPLAINER: front("Topic: Climate", "Topic: Climate\nCategory: Sport")},
+        EXPLAINER,
+        "Category:",
+        "'Category: Sport' and 'Topic: Climate' (line 4) disagree",
+    ),
+]
+CHECK_CASES += CELL_CASES + DATE_CASES + IMAGE_CASES + SETTINGS_CASES + PAGE_CASES + MESSAGE_CASES
+
 # Found only when the build runs the editor's Altair code (``check`` never runs it).
 MODULE = "import altair as alt\n\n\ndef build():\n{body}\n"
 CHART = "    return alt.Chart(alt.Data(values=[{'a': 1, 'b': 2}])).mark_bar().encode(x='a:Q', y='b:Q')"

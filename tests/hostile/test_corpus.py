@@ -61,7 +61,7 @@ def expected(case: Case, root: Path) -> str:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CHECK_CASES) + len(BUILD_CASES) >= 70
+    assert len(CHECK_CASES) + len(BUILD_CASES) >= 160
     assert len({case.name for case in [*CHECK_CASES, *BUILD_CASES]}) == len(CHECK_CASES) + len(BUILD_CASES)
 
 
@@ -91,6 +91,15 @@ BUILT_CHECK_CASES = [
     "JSON nested 100,000 deep",
     "Lang that breaks out of <html lang>",
     "two explainers with the same file name",
+    "a letter in a column drawn as numbers",
+    "a bad cell in a full spec's data",
+    "a date with slashes",
+    "an image without a credit",
+    "sections that are not four",
+    "a misspelt chart setting",
+    "a page in Latin-1",
+    "a chart block never closed",
+    "a tab in a chart block",
 ]
 
 

@@ -23,6 +23,7 @@ from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_diges
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
 from nutgraf.kernel.context import BuildContext, close_context, open_context
 from nutgraf.kernel.diagnostics import ContentError, NutgrafError, print_diagnostics
+from nutgraf.kernel.settings_check import SETTINGS_FILE
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,9 @@ def source_date_epoch(project: Path) -> int:
 
 
 def load_settings(settings_file: str | Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Pelican's settings, read once; paths in them become absolute."""
-    return read_settings(str(settings_file), override=overrides or {})
+    """Pelican's settings, read once; paths in them become absolute. Which file they came from is kept, so
+    that a wrong setting is reported in it (nutgraf.kernel.settings_check)."""
+    return {**read_settings(str(settings_file), override=overrides or {}), SETTINGS_FILE: str(settings_file)}
 
 
 class WarningLoggedError(NutgrafError):

@@ -17,6 +17,7 @@ from nutgraf.kernel.context import BuildContext, context_for
 from nutgraf.kernel.diagnostics import Diagnostic, NutgrafError
 from nutgraf.kernel.file_kinds import non_markdown_documents, unsafe_entries
 from nutgraf.kernel.plugin import NutgrafPlugin
+from nutgraf.kernel.settings_check import check_settings
 from nutgraf.kernel.sources import links_out_of_content
 
 Settings = Mapping[str, Any]
@@ -56,6 +57,8 @@ def plugins(settings: Settings) -> list[NutgrafPlugin]:
 
 def check_content(settings: Settings, context: BuildContext | None = None) -> list[Diagnostic]:
     """Every error and note every plugin finds in the content (and links out of it), sorted by place."""
+    if wrong_settings := check_settings(settings):  # before any plugin meets a value it would crash on
+        return wrong_settings
     unsafe = unsafe_entries(settings)
     if unsafe:  # a FIFO or a loop would hang the checks below: nothing else is opened
         return sorted(set(unsafe))

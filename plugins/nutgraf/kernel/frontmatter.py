@@ -41,6 +41,14 @@ class FrontMatter:
         """A key's values joined as Pelican joins a formatted field (by newlines), stripped."""
         return "\n".join(f.value for f in self.values(key)).strip()
 
+    @property
+    def keys_in_order(self) -> list[Field]:
+        """The first field of each key, in order (continuation lines left out)."""
+        seen: dict[str, Field] = {}
+        for field in self.fields:
+            seen.setdefault(field.key, field)
+        return list(seen.values())
+
 
 def parse_front_matter(text: str) -> FrontMatter:
     """Read the ``Key: value`` lines at the top of a Markdown text exactly as ``markdown.extensions.meta`` does."""

@@ -261,7 +261,8 @@ class Content:
     """Every Markdown source of a build: the records, and the articles that could not be read."""
 
     records: tuple[SourceRecord, ...]
-    unreadable_articles: tuple[Diagnostic, ...]  # an unreadable page is Pelican's to report
+    unreadable_articles: tuple[Diagnostic, ...]
+    unreadable_pages: tuple[Diagnostic, ...] = ()
 
     @property
     def articles(self) -> list[SourceRecord]:
@@ -283,11 +284,11 @@ class Content:
 def read_content(settings: Mapping[str, Any]) -> Content:
     """Read every article and page source once."""
     records: list[SourceRecord] = []
-    unreadable: list[Diagnostic] = []
+    unreadable: dict[str, list[Diagnostic]] = {"ARTICLE_PATHS": [], "PAGE_PATHS": []}
     for kind in ("ARTICLE_PATHS", "PAGE_PATHS"):
         for item in read_sources(settings, kind):
             if isinstance(item, SourceFile):
                 records.append(source_record(item, kind, settings))
-            elif kind == "ARTICLE_PATHS":
-                unreadable.append(item)
-    return Content(tuple(records), tuple(unreadable))
+            else:
+                unreadable[kind].append(item)
+    return Content(tuple(records), tuple(unreadable["ARTICLE_PATHS"]), tuple(unreadable["PAGE_PATHS"]))

@@ -36,3 +36,19 @@ def test_chart_blocks_finds_only_chart_fences_and_unclosed_ones() -> None:
 def test_digest_ignores_trailing_whitespace_only() -> None:
     assert block("a: 1  \nb: 2").digest == block("a: 1\nb: 2").digest
     assert block("a: 1\nb: 2").digest != block("a: 1\nb: 3").digest
+
+
+def test_a_tab_in_the_yaml_names_the_tab_and_its_line() -> None:
+    found = parse_block("title: T\nmark:\n\ttype: bar\nalt: x", "content/explainers/a.md", 3)
+    assert (
+        str(found)
+        == "content/explainers/a.md:6: line 6 is indented with a tab; YAML needs spaces; indent it with spaces"
+    )
+
+
+def test_a_chart_block_that_runs_into_the_next_block_is_unclosed_once() -> None:
+    text = "```chart\ntitle: T\nalt: x\n\n## Why it matters\n\nProse.\n\n```figure\nvalue: 1\n```\n"
+    found = chart_blocks(SourceFile(path=None, display="a.md", text=text))  # type: ignore[arg-type]
+    assert [str(d) for d in found] == [
+        "a.md:1: the chart block opened at line 1 is never closed; add ``` after it (on the line after line 3)"
+    ]

@@ -30,7 +30,8 @@ def test_an_unreadable_date_is_our_diagnostic_not_pelicans_traceback(project: Ca
     root = project({"content/explainers/a.md": VALID.replace("Date: 2026-03-02", "Date: 2026-02-30")})
     result = run_nutgraf("build", cwd=root)
     assert result.returncode == 1
-    assert "content/explainers/a.md:2: the date '2026-02-30' is not a date; write it as YYYY-MM-DD" in result.stderr
+    assert "content/explainers/a.md:2: 'Date': '2026-02-30' is not a date (day is out of range" in result.stderr
+    assert "; write it as YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Could not process" not in result.stderr
 

@@ -148,3 +148,23 @@ def test_related_explainers_share_topic_or_tags(site: Path) -> None:
     related = [a["href"] for a in page(site).select("section.related a")]
     assert related == ["/explainers/rain/"]
     assert page(site, "football").select("section.related") == []
+
+
+def test_a_corrected_explainer_says_so_at_the_top_and_tells_machines(tmp_path: Path) -> None:
+    text = VALID.replace("Tags:", "Corrections: 2026-03-04 09:00: The town is Hué, not Huế.\nTags:")
+    root = make_project(tmp_path / "site", {"content/explainers/a.md": text})
+    result = build_in_process("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = soup(root / "output" / "explainers" / "a" / "index.html")
+    notice = page.select_one("aside.corrections")
+    assert notice is not None and "The town is Hué, not Huế." in notice.get_text()
+    assert notice.find_previous("h1") is not None and notice.find_next("section", id="whats-happening") is not None
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "datePublished": "2026-03-04T09:00:00+00:00",
+            "text": "The town is Hué, not Huế.",
+        }
+    ]
+    assert data["dateModified"] == "2026-03-04T09:00:00+00:00"

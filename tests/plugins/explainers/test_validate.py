@@ -97,7 +97,7 @@ CASES = [
         "unparseable date",
         lambda t: t.replace("Date: 2026-03-02", "Date: 2026-02-30"),
         "Date:",
-        "the date '2026-02-30' is not a date",
+        "'Date': '2026-02-30' is not a date",
         "YYYY-MM-DD",
     ),
     (
@@ -178,11 +178,11 @@ CASES = [
         "did you mean 'Summary'?",
     ),
     (
-        "category instead of topic",
-        lambda t: t.replace("Topic: Climate", "Topic: Climate\nCategory: Climate"),
+        "category disagreeing with topic",
+        lambda t: t.replace("Topic: Climate", "Topic: Climate\nCategory: Weather"),
         "Category:",
-        "'Category' is not used in explainers",
-        "Topic:",
+        "'Category: Weather' and 'Topic: Climate' (line 4) disagree",
+        "keep one of them",
     ),
     (
         "unknown status",
@@ -246,8 +246,8 @@ CASES = [
         "key figure never closed",
         lambda t: t.replace("The fourth part.", "The fourth part.\n\n```figure\nvalue: 12"),
         "```figure",
-        "the ```figure block is never closed",
-        "end it",
+        "the figure block opened at line",
+        "add ``` after it",
     ),
     (
         "no front matter",
@@ -378,4 +378,72 @@ def test_a_draft_still_needs_a_title_and_a_readable_date(tmp_path: Path) -> None
     text = "Status: draft\nDate: soon\n\n## What's happening\n\nText.\n"
     messages = [d.message for d in errors(tmp_path, text)]
     assert "the explainer has no title" in messages
-    assert "the date 'soon' is not a date" in messages
+    assert "'Date': 'soon' is not a date in a form that cannot be misread" in messages
+
+
+UNCLOSED_CHART = "```chart\ntitle: Rain\ndata: data/rain.csv\nmark: bar\nsource: S\nalt: A."
+
+
+def test_an_unclosed_chart_block_is_one_error_at_its_fence_without_knock_on_errors(tmp_path: Path) -> None:
+    text = VALID.replace("The second part.", "The second part.\n\n" + UNCLOSED_CHART)
+    text = text.replace("The fourth part.", "The fourth part.\n\n```figure\nvalue: 3\nlabel: L\nsource: S\n```")
+    found = [str(d) for d in errors(tmp_path, text)]
+    fence = line_of(text, "```chart")
+    assert found == [
+        f"{PATH}:{fence}: the chart block opened at line {fence} is never closed;"
+        f" add ``` after it (on the line after line {fence + 5})"
+    ]
+    fixed = text.replace("alt: A.", "alt: A.\n```")
+    assert errors(tmp_path, fixed) == []
+
+
+def test_a_key_figure_left_open_at_the_end_is_reported_once(tmp_path: Path) -> None:
+    text = VALID + "\n```figure\nvalue: 3\nlabel: L\nsource: S\n"
+    found = [str(d) for d in errors(tmp_path, text)]
+    assert len(found) == 1 and "the figure block opened at line" in found[0], found
+
+
+def test_a_tab_in_a_key_figure_names_the_tab(tmp_path: Path) -> None:
+    text = VALID.replace("The second part.", "The second part.\n\n```figure\nvalue: 3\n\tlabel: L\nsource: S\n```")
+    found = [str(d) for d in errors(tmp_path, text)]
+    line = line_of(text, "\tlabel")
+    assert found == [f"{PATH}:{line}: line {line} is indented with a tab; YAML needs spaces; indent it with spaces"]
+
+
+def test_a_todo_in_a_draft_is_a_note_and_in_a_published_piece_an_error(tmp_path: Path) -> None:
+    text = VALID.replace("The third part.", "TODO: the third part.")
+    line = line_of(text, "TODO")
+    assert [str(d) for d in errors(tmp_path, text)] == [
+        f"{PATH}:{line}: a 'TODO' placeholder is still here; write the text, or mark it 'Status: draft'"
+    ]
+    draft = findings(tmp_path, text.replace("Tags:", "Status: draft\nTags:"))
+    assert draft.errors == []
+    assert [(n.line, n.hint) for n in draft.notes if "TODO" in n.message] == [
+        (line + 1, "write the text before it is published")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "taken"), [("why-it-matters", "the section 'Why it matters'"), ("sources", "the sources list")]
+)
+def test_a_chart_id_may_not_take_a_sections_anchor(tmp_path: Path, chart_id: str, taken: str) -> None:
+    chart = f"```chart\nid: {chart_id}\ndata: data/rain.csv\nmark: bar\nsource: S\nalt: A.\n```"
+    text = VALID.replace("The second part.", "The second part.\n\n" + chart)
+    line = line_of(text, "id: ")
+    assert [str(d) for d in errors(tmp_path, text)] == [
+        f"{PATH}:{line}: chart id '{chart_id}' is already the id of {taken};"
+        " give the chart an id of its own, e.g. id: rain-chart"
+    ]
+
+
+def test_pelicans_category_is_the_topic(tmp_path: Path) -> None:
+    assert errors(tmp_path, VALID.replace("Topic: Climate", "Category: Climate")) == []
+    assert errors(tmp_path, VALID.replace("Topic: Climate", "Topic: Climate\nCategory: climate")) == []
+
+
+def test_a_correction_is_dated_in_the_one_grammar(tmp_path: Path) -> None:
+    text = VALID.replace("Tags:", "Corrections: 4/3/2026: The town is Hué.\nTags:")
+    found = [str(d) for d in errors(tmp_path, text)]
+    assert len(found) == 1 and "the correction date '4/3/2026' is not a date" in found[0]
+    assert "write 2026-03-04 or 2026-04-03" in found[0]
+    assert errors(tmp_path, text.replace("4/3/2026", "2026-03-04")) == []

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from nutgraf.kernel import safe_yaml
+from nutgraf.kernel.block_hints import tab_diagnostic, tab_indented_line, unclosed_block
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.sources import SourceFile, SourceRecord, fenced_blocks
 
@@ -20,8 +21,13 @@ CHANNELS = frozenset(
     {"x", "y", "x2", "y2", "color", "size", "shape", "opacity", "theta", "radius", "text", "tooltip", "detail"}
     | {"order", "stroke_dash", "row", "column", "facet", "xOffset", "yOffset"}
 )
-SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by"}) | CHANNELS
-FORM_KEYS = {"shorthand": SHORTHAND_KEYS, "spec": frozenset({"spec"}), "altair": frozenset({"altair", "data"})}
+# `missing:` says how empty cells are drawn (cell_types): it changes the spec, so every form keys its memo on it.
+SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by", "missing"}) | CHANNELS
+FORM_KEYS = {
+    "shorthand": SHORTHAND_KEYS,
+    "spec": frozenset({"spec", "missing"}),
+    "altair": frozenset({"altair", "data", "missing"}),
+}
 ALL_KEYS = COMMON_KEYS | SHORTHAND_KEYS | FORM_KEYS["spec"] | FORM_KEYS["altair"]
 REQUIRED_KEYS = ("source", "alt")
 
@@ -68,8 +74,8 @@ def chart_blocks(source: SourceFile | SourceRecord) -> list[ChartBlock | Diagnos
     for fenced in fenced_blocks(source.text):
         if fenced.info.split()[:1] != [CHART_INFO]:
             continue
-        if not fenced.closed:
-            found.append(Diagnostic(source.display, fenced.line, "chart block is never closed", "end it with ```"))
+        if (unclosed := unclosed_block(fenced, source.display)) is not None:
+            found.append(unclosed)
             continue
         found.append(parse_block(fenced.body, source.display, fenced.line))
     return found
@@ -86,6 +92,8 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
         where = first + (safe_yaml.error_line(error) or 0)
         return Diagnostic(path, where, f"chart block: {error.problem}", "write each value out in full")
     except yaml.YAMLError as error:
+        if (tab := tab_indented_line(body, first)) is not None:
+            return tab_diagnostic(path, tab)
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = first + mark.line if mark else line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

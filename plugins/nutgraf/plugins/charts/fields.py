@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 # Transforms that make fields without naming them in an 'as': their output cannot be checked.
-_OPAQUE = frozenset({"pivot", "lookup", "flatten", "sequence", "graticule", "sphere", "url"})
+_OPAQUE = frozenset({"pivot", "lookup", "flatten", "graticule", "sphere", "url"})
 
 
 def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
@@ -42,15 +42,31 @@ def _walk(spec: Any) -> Iterator[tuple[str, Any]]:
 
 def _columns_of(values: Any, format_type: str) -> list[str]:
     if isinstance(values, list):
-        return [key for row in values if isinstance(row, dict) for key in row]
+        # An array of plain values (numbers, text) is read by Vega-Lite as objects with one field, 'data'.
+        return [key for row in values for key in (row if isinstance(row, dict) else ["data"])]
     if isinstance(values, str):
         delimiter = "\t" if format_type == "tsv" else ","
         return next(csv.reader(io.StringIO(values), delimiter=delimiter), [])
     return []
 
 
+# Transforms whose output fields have default names when no 'as' is given (Vega-Lite's documentation).
+_DEFAULT_OUTPUTS = {
+    "fold": ("key", "value"),
+    "density": ("value", "density"),
+    "quantile": ("prob", "value"),
+    "sequence": ("data",),
+}
+
+
+def _as_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def known_fields(spec: dict[str, Any]) -> set[str] | None:
-    """Every column of the spec's inline data plus every field its transforms name; None if unknowable."""
+    """Every column of the spec's inline data plus every field its transforms make; None if unknowable."""
     known: set[str] = set()
     for key, value in _walk(spec):
         if key in _OPAQUE:
@@ -61,10 +77,34 @@ def known_fields(spec: dict[str, Any]) -> set[str] | None:
             for values in value.values():
                 known.update(_columns_of(values, "json"))
         elif key == "as":
-            known.update([value] if isinstance(value, str) else [v for v in value if isinstance(v, str)])
-        elif key == "fold":
-            known.update({"key", "value"})
+            known.update(_as_names(value))
+    for transform in _objects(spec):
+        known.update(_made_by(transform))
     return known
+
+
+def _objects(spec: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(spec, dict):
+        yield spec
+        for value in spec.values():
+            yield from _objects(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from _objects(item)
+
+
+def _made_by(transform: dict[str, Any]) -> set[str]:
+    """Fields one transform makes beyond its 'as' names: defaults, bins' ends, regressions' own fields."""
+    made: set[str] = set()
+    for name, defaults in _DEFAULT_OUTPUTS.items():
+        if name in transform and "as" not in transform:
+            made.update(defaults)
+    if "bin" in transform and "field" in transform and isinstance(transform.get("as"), str):
+        made.add(f"{transform['as']}_end")
+    for name in ("regression", "loess"):  # they keep the names of the fields they fit
+        if isinstance(transform.get(name), str):
+            made.add(transform[name])
+    return made
 
 
 def unknown_fields(spec: dict[str, Any]) -> list[tuple[str, str, list[str]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from altair.utils import parse_shorthand
 from nutgraf.kernel import safe_yaml
 from nutgraf.kernel.suggest import did_you_mean
 from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
+from nutgraf.plugins.charts.cell_types import cell_problems, zero_missing
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.fields import unknown_fields
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
@@ -170,7 +172,19 @@ def shorthand(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
         key = path[1] if path[:1] == ["encoding"] and len(path) > 1 else ("mark" if path[:1] == ["mark"] else None)
         snake = {_channel_name(k): k for k in options}
         raise ChartError([ChartProblem(describe(error), key=snake.get(key or "", key))]) from None
-    return BuiltSpec(spec, table)
+    return BuiltSpec(checked_cells(spec, [table], block, content_root), table)
+
+
+def checked_cells(spec: dict[str, Any], tables: list[Table], block: ChartBlock, content_root: Path) -> dict[str, Any]:
+    """The spec, once every cell of its data files is what it is drawn as (ChartError naming each bad cell)."""
+    missing = block.options.get("missing")
+    chart = f"{block.path}:{block.line}"
+    problems = cell_problems(spec, tables, chart, missing if isinstance(missing, str) else None, content_root)
+    if problems:
+        raise ChartError(problems)
+    if missing == "zero":
+        zero_missing(spec)
+    return spec
 
 
 # The spec: form -----------------------------------------------------------------------------
@@ -181,6 +195,15 @@ def _line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     return 1
+
+
+def _field_line(text: str, field: str) -> int:
+    """The line of a spec file (JSON or YAML) that names ``field`` as a field."""
+    quoted = re.compile(rf"""(["']){re.escape(field)}\1|field["']?\s*:\s*{re.escape(field)}\s*(#.*)?$""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if quoted.search(line):
+            return number
+    return _line_of(text, field)
 
 
 def data_nodes(spec: Any) -> Iterator[dict[str, Any]]:
@@ -277,11 +300,12 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
     ]
     if problems:
         raise ChartError(problems)
-    problems.extend(_field_problems(spec, lambda field: {"path": shown, "line": _line_of(text, f'"{field}"')}))
+    problems.extend(_field_problems(spec, lambda field: {"path": shown, "line": _field_line(text, field)}))
     if not problems and (error := schema_error(spec)):
         problems.append(ChartProblem(error, path=shown, line=_line_of(text, error.split(": ")[1].split(".")[-1])))
     if problems:
         raise ChartError(problems)
+    spec = checked_cells(spec, tables, block, content_root)
     return BuiltSpec(spec, tables[0] if len({t.path for t in tables}) == 1 else None)
 
 
@@ -365,4 +389,4 @@ def altair_chart(
     problems.extend(_field_problems(spec, lambda _field: {"key": "altair"}))
     if problems:
         raise ChartError(problems)
-    return BuiltSpec(spec, table)
+    return BuiltSpec(checked_cells(spec, [table] if table else [], block, content_root), table)

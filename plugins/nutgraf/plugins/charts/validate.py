@@ -8,6 +8,7 @@ import re
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.suggest import did_you_mean
 from nutgraf.plugins.charts.block import ALL_KEYS, FORM_KEYS, REQUIRED_KEYS, ChartBlock
+from nutgraf.plugins.charts.cell_types import MISSING_POLICIES
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec import check_altair_reference
@@ -69,6 +70,14 @@ def check_keys(block: ChartBlock) -> list[Diagnostic]:
         )
     if "table" in options and not isinstance(options["table"], bool):
         found.append(block.diagnostic("table", "'table' must be true or false"))
+    if "missing" in options and options["missing"] not in MISSING_POLICIES:
+        found.append(
+            block.diagnostic(
+                "missing",
+                f"'missing: {options['missing']}' is not a way to draw missing values",
+                "write 'missing: gap' (left out) or 'missing: zero' (drawn as 0)",
+            )
+        )
     return found
 
 

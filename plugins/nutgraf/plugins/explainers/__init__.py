@@ -13,11 +13,15 @@ def register() -> None:
     from pelican import signals
 
     from nutgraf.kernel.context import end_of_pelican_run
-    from nutgraf.plugins.explainers import hooks
+    from nutgraf.plugins.explainers import hooks, images, publishing
     from nutgraf.plugins.explainers.topic import apply_topic
 
     signals.initialized.connect(hooks.add_markdown_extension)
+    signals.initialized.connect(images.add_template_filter)
     signals.finalized.connect(end_of_pelican_run)
     signals.content_object_init.connect(apply_topic)
+    signals.content_object_init.connect(images.attach_images)
     signals.content_object_init.connect(hooks.attach_explainer)
+    signals.article_generator_pretaxonomy.connect(publishing.apply_to_articles)
+    signals.page_generator_finalized.connect(publishing.apply_to_pages)
     signals.article_generator_finalized.connect(hooks.link_related)

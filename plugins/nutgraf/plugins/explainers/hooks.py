@@ -64,7 +64,10 @@ def attach_explainer(content: Any) -> None:
     content.explainer = explainer
     content.matters_line = explainer.matters_line
     latest = explainer.date_modified
-    if explainer.updates and latest not in (getattr(content, "date", None), getattr(content, "modified", None)):
+    if (explainer.updates or explainer.corrections) and latest not in (
+        getattr(content, "date", None),
+        getattr(content, "modified", None),
+    ):
         content.modified = latest
         content.locale_modified = latest.strftime(content.date_format)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from nutgraf.kernel import safe_yaml
+from nutgraf.kernel.block_hints import tab_diagnostic, tab_indented_line, unclosed_block
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.sources import FencedBlock
 from nutgraf.kernel.suggest import closest
@@ -37,8 +38,8 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
     """The key figure a block describes, and every problem with it."""
     name = block.info.split(" ")[0]
     example = f"write it as:\n```{name}\nvalue: …\nlabel: …\nsource: …\n```"
-    if not block.closed:
-        return None, [Diagnostic(path, block.line, f"the ```{name} block is never closed", "end it with a line ```")]
+    if (unclosed := unclosed_block(block, path)) is not None:
+        return None, [unclosed]
     try:
         data = safe_yaml.load(block.body) if block.body.strip() else None
     except safe_yaml.RefusedYAML as error:
@@ -46,6 +47,8 @@ def parse_key_figure(block: FencedBlock, path: str, *, published: bool) -> tuple
         message = f"the key figure block: {error.problem}"
         return None, [Diagnostic(path, line, message, "write the value, label and source out in full")]
     except yaml.YAMLError as error:
+        if (tab := tab_indented_line(block.body, block.body_line)) is not None:
+            return None, [tab_diagnostic(path, tab)]
         mark = getattr(error, "problem_mark", None)
         line = block.body_line + mark.line if mark is not None else block.line
         problem = getattr(error, "problem", None) or "is not valid YAML"

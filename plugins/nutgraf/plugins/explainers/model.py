@@ -100,6 +100,8 @@ class Explainer:
         # A draft without a date gets one only after this runs (Pelican's Article.__init__): use the site's zone.
         tz = getattr(getattr(article, "date", None), "tzinfo", None) or getattr(article, "timezone", None)
         self.updates = [self._update_view(update, tz) for update in reversed(updates)]  # newest first
+        corrections, _ = parse_updates(parsed.front_matter, "", "corrections")
+        self.corrections = [self._update_view(correction, tz) for correction in reversed(corrections)]
         self.reading_minutes = reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute)
         matters = parsed.sections_for("matters")
         first = paragraphs(matters[0].content_lines) if matters else []
@@ -117,9 +119,9 @@ class Explainer:
 
     @property
     def date_modified(self) -> dt.datetime:
-        """The latest of the publication date, ``Modified`` and the updates."""
+        """The latest of the publication date, ``Modified``, the updates and the corrections."""
         dates = [getattr(self.article, "date", None), getattr(self.article, "modified", None)]
-        dates += [update.date for update in self.updates]
+        dates += [entry.date for entry in [*self.updates, *self.corrections]]
         return max((date for date in dates if date is not None), default=dt.datetime.min)
 
     @property
@@ -144,6 +146,7 @@ class Explainer:
             tags=tuple(str(tag) for tag in getattr(article, "tags", ()) or ()),
             language=str(getattr(article, "lang", "") or ""),
             image=absolute_url(self.options.site_url, str(image)) if image else "",
+            corrections=tuple((entry.iso, entry.text) for entry in self.corrections),
         )
 
     @property

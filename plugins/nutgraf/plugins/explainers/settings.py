@@ -81,6 +81,7 @@ KNOWN_METADATA = (
     "lang",
     "slug",
     "updates",
+    "corrections",
     "category",
     "template",
     "save_as",

@@ -46,6 +46,7 @@ class PageFacts:
     tags: tuple[str, ...]
     language: str
     image: str
+    corrections: tuple[tuple[str, str], ...] = ()  # (ISO date, what was corrected), newest first
 
 
 def news_article(facts: PageFacts) -> dict[str, Any]:
@@ -75,4 +76,8 @@ def news_article(facts: PageFacts) -> dict[str, Any]:
         data["keywords"] = list(facts.tags)
     if facts.image:
         data["image"] = [facts.image]
+    if facts.corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": date, "text": text} for date, text in facts.corrections
+        ]
     return data

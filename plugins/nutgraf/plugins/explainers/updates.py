@@ -1,4 +1,4 @@
-"""Updates: a dated change log in front matter, one ``YYYY-MM-DD: what changed`` entry per line.
+"""Updates and Corrections: dated logs in front matter, one ``YYYY-MM-DD: what changed`` entry per line.
 
 Repeat the key, or continue it on lines indented by four spaces (Pelican reads both the same way):
 
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.frontmatter import FrontMatter
+from nutgraf.plugins.explainers.dates import DATE_PREFIX, FORMS_HINT, naive, read_date
 
-_ENTRY = re.compile(
-    r"^(?:[-*]\s+)?(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2})?)\s*(?::|—|–|\s-)\s*(?P<text>.*)$"
-)
+_ENTRY = re.compile(rf"^(?:[-*]\s+)?(?P<date>{DATE_PREFIX})\s*(?::|—|–|\s-)\s*(?P<text>.*)$")
 FORMAT_HINT = "write each entry as 'YYYY-MM-DD: what changed' (a time may follow the date: 'YYYY-MM-DD HH:MM: …')"
 
 
@@ -28,38 +27,30 @@ class Update:
     line: int
 
 
-def parse_updates(front_matter: FrontMatter, path: str) -> tuple[list[Update], list[Diagnostic]]:
-    """The entries of the ``Updates`` key, oldest first, and every malformed one."""
+def parse_updates(front_matter: FrontMatter, path: str, key: str = "updates") -> tuple[list[Update], list[Diagnostic]]:
+    """The entries of a dated log (``Updates``, or ``Corrections`` with ``key``), oldest first, and every
+    malformed one."""
+    word = "update" if key == "updates" else "correction"
+    hint_for_log = FORMAT_HINT if key == "updates" else FORMAT_HINT.replace("changed", "was corrected")
     updates: list[Update] = []
     problems: list[Diagnostic] = []
-    for entry in front_matter.values("updates"):
+    for entry in front_matter.values(key):
         if not entry.value:
             continue
         match = _ENTRY.match(entry.value)
         if not match:
-            problems.append(Diagnostic(path, entry.line, f"the update '{entry.value}' has no date", FORMAT_HINT))
+            problems.append(Diagnostic(path, entry.line, f"the {word} '{entry.value}' has no date", hint_for_log))
             continue
         text = match["text"].strip()
-        try:
-            date = dt.datetime.fromisoformat(_zero_pad(match["date"]))
-        except ValueError:
-            problems.append(
-                Diagnostic(path, entry.line, f"the update date '{match['date']}' is not a date", FORMAT_HINT)
-            )
+        reading = read_date(match["date"])
+        if reading.date is None:
+            hint = hint_for_log if reading.hint == FORMS_HINT else f"{reading.hint} ({hint_for_log})"
+            problems.append(Diagnostic(path, entry.line, f"the {word} date {reading.problem}", hint))
             continue
+        date = naive(reading.date)
         if not text:
-            problems.append(Diagnostic(path, entry.line, "the update says nothing after its date", FORMAT_HINT))
+            problems.append(Diagnostic(path, entry.line, f"the {word} says nothing after its date", hint_for_log))
             continue
         updates.append(Update(date, text, entry.line))
     updates.sort(key=lambda update: (update.date, update.line))
     return updates, problems
-
-
-def _zero_pad(text: str) -> str:
-    date, _, time = text.replace("T", " ").partition(" ")
-    year, month, day = date.split("-")
-    iso = f"{year}-{int(month):02d}-{int(day):02d}"
-    if time:
-        hour, minute = time.split(":")
-        iso += f"T{int(hour):02d}:{minute}"
-    return iso

@@ -19,9 +19,11 @@ from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import Content, SourceFile, SourceRecord, front_matter_status, read_content
 from nutgraf.kernel.suggest import closest
 from nutgraf.plugins.explainers.addresses import address_problems
-from nutgraf.plugins.explainers.dates import naive, parse_date
+from nutgraf.plugins.explainers.anchors import chart_id_clashes, unclosed_blocks
+from nutgraf.plugins.explainers.dates import naive, read_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
 from nutgraf.plugins.explainers.html_policy import html_problems, svg_problems
+from nutgraf.plugins.explainers.images import image_problems
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
 from nutgraf.plugins.explainers.translations import check_translations
@@ -29,7 +31,7 @@ from nutgraf.plugins.explainers.updates import parse_updates
 
 STATUSES = ("published", "draft", "hidden", "skip")
 # Keys whose value may run over several lines (Pelican joins the summary; each update is an entry).
-MULTI_LINE_KEYS = ("summary", "updates")
+MULTI_LINE_KEYS = ("summary", "updates", "corrections")
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MARKDOWN_SYNTAX = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
 # Values that become part of a URL, a file name or an HTML attribute: no slashes, dots or quotes.
@@ -90,7 +92,7 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
                     f"join it to line {first_seen.get(item.key, item.line)}, or remove the indentation",
                 )
             continue
-        if item.key in first_seen and item.key != "updates":
+        if item.key in first_seen and item.key not in ("updates", "corrections"):
             found.error(
                 path,
                 item.line,
@@ -99,9 +101,7 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
             )
             continue
         first_seen.setdefault(item.key, item.line)
-        if item.key == "category":
-            found.error(path, item.line, "'Category' is not used in explainers", "write 'Topic: …' instead")
-        elif item.key not in settings.known_metadata:
+        if item.key not in settings.known_metadata:
             guess = closest(item.key, settings.known_metadata, cutoff=0.8)
             if guess:
                 found.error(
@@ -134,16 +134,16 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
             "add 'Date: YYYY-MM-DD'",
         )
     else:
-        published = parse_date(date_field.value)
+        reading = read_date(date_field.value)
+        published = reading.date
         if published is None:
-            found.error(path, date_field.line, f"the date '{date_field.value}' is not a date", "write it as YYYY-MM-DD")
+            found.error(path, date_field.line, f"'Date': {reading.problem}", reading.hint)
     modified_field = front.first("modified")
     if modified_field is not None:
-        modified = parse_date(modified_field.value)
+        reading = read_date(modified_field.value)
+        modified = reading.date
         if modified is None:
-            found.error(
-                path, modified_field.line, f"the date '{modified_field.value}' is not a date", "write it as YYYY-MM-DD"
-            )
+            found.error(path, modified_field.line, f"'Modified': {reading.problem}", reading.hint)
         elif published is not None and naive(modified) < naive(published):
             found.error(path, modified_field.line, "'Modified' is earlier than 'Date'", "correct one of them")
 
@@ -165,20 +165,30 @@ def _check_front_matter(parsed: ExplainerSource, path: str, settings: ExplainerS
                 "shorten it to one sentence",
             )
 
-    topic = front.first("topic")
+    # Pelican's own 'Category:' is the topic too; given both, they must agree.
+    topic, category = front.first("topic"), front.first("category")
+    if topic is not None and category is not None and topic.value.casefold() != category.value.casefold():
+        found.error(
+            path,
+            category.line,
+            f"'Category: {category.value}' and 'Topic: {topic.value}' (line {topic.line}) disagree",
+            "they are the same thing: keep one of them",
+        )
+    topic = topic or category
     if topic is None or not topic.value:
         found.rule(path, topic.line if topic else front.first_line, "the explainer has no topic", "add 'Topic: …'")
 
-    updates, problems = parse_updates(front, path)
-    found.errors.extend(problems)
-    if published is not None:
-        for update in updates:
-            if update.date.date() < naive(published).date():
+    for log in ("updates", "corrections"):
+        entries, problems = parse_updates(front, path, log)
+        found.errors.extend(problems)
+        word = log.removesuffix("s")
+        for entry in entries if published is not None else []:
+            if entry.date.date() < naive(published).date():
                 found.error(
                     path,
-                    update.line,
-                    "this update is dated before the explainer was published",
-                    "check the date of the update and the 'Date'",
+                    entry.line,
+                    f"this {word} is dated before the explainer was published",
+                    f"check the date of the {word} and the 'Date'",
                 )
 
 
@@ -314,22 +324,25 @@ def _check_footnotes(parsed: ExplainerSource, path: str, found: Findings) -> Non
 def _check_blocks(parsed: ExplainerSource, path: str, settings: ExplainerSettings, found: Findings) -> None:
     for block in parsed.blocks_named(settings.figure_block):
         _, problems = parse_key_figure(block, path, published=not found.draft)
-        found.errors.extend(problems)
+        found.errors.extend(problem for problem in problems if problem not in found.errors)  # unclosed: said once
 
 
 def _check_placeholders(parsed: ExplainerSource, path: str, found: Findings) -> None:
-    if found.draft:
-        return
+    """A 'TODO' left in: an error once published, a note in a draft (README promises drafts say what they lack)."""
     lines = [(f.line, f.value) for f in parsed.front_matter.fields] + list(parsed.prose)
     for number, text in lines:
         if _PLACEHOLDER.search(text):
-            found.error(
-                path, number, "a 'TODO' placeholder is still here", "write the text, or mark it 'Status: draft'"
+            hint = (
+                "write the text before it is published" if found.draft else "write the text, or mark it 'Status: draft'"
             )
+            found.rule(path, number, "a 'TODO' placeholder is still here", hint)
 
 
 def validate_source(
-    source: SourceFile, settings: ExplainerSettings, default_metadata: Mapping[str, Any] | None = None
+    source: SourceFile,
+    settings: ExplainerSettings,
+    default_metadata: Mapping[str, Any] | None = None,
+    content_root: Path | None = None,
 ) -> Findings:
     """Every problem in one explainer (its sections read in its own language's labels and aliases)."""
     language = parse_front_matter(source.text).first("lang")
@@ -337,10 +350,16 @@ def validate_source(
     parsed = parse_explainer(source.text, settings)
     found = Findings(draft=status_of(parsed, default_metadata) == "draft")
     _check_front_matter(parsed, source.display, settings, found)
-    _check_sections(parsed, source.display, settings, found)
-    _check_footnotes(parsed, source.display, found)
+    unclosed = unclosed_blocks(parsed, source.display, settings)
+    found.errors.extend(unclosed)
+    if not unclosed:  # a block that swallowed headings and footnotes would make every later check wrong
+        _check_sections(parsed, source.display, settings, found)
+        _check_footnotes(parsed, source.display, found)
+    found.errors.extend(chart_id_clashes(parsed, source.display, settings))
     _check_blocks(parsed, source.display, settings, found)
     _check_placeholders(parsed, source.display, found)
+    root = content_root or source.path.parent
+    found.errors.extend(image_problems(parsed.prose, source.path, source.display, root))
     return found
 
 
@@ -400,7 +419,7 @@ def collect(settings: Mapping[str, Any], content: Content | None = None) -> Find
     total = Findings(errors=list(content.unreadable_articles))
     sources = content.articles
     for item in sources:
-        found = validate_source(item, options, settings.get("DEFAULT_METADATA"))
+        found = validate_source(item, options, settings.get("DEFAULT_METADATA"), Path(settings["PATH"]))
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
     total.errors.extend(duplicate_slugs(sources, settings))
@@ -415,5 +434,8 @@ def collect(settings: Mapping[str, Any], content: Content | None = None) -> Find
 
 def check_content(settings: Mapping[str, Any], content: Content | None = None) -> list[Diagnostic]:
     """The explainer plugin's content check (a nutgraf stage): errors, and notes on what drafts lack."""
+    from nutgraf.plugins.explainers.pages import check_pages  # imported here: pages reuse this module's checks
+
+    content = content or read_content(settings)
     findings = collect(settings, content)
-    return [*findings.errors, *findings.notes]
+    return [*findings.errors, *findings.notes, *check_pages(content, settings)]

@@ -116,6 +116,8 @@ def build_index(output: Path, folder: str, language: str, cache_path: Path) -> i
     pages_cache = PageCache(cache_path / "pages")
     pages = searchable_pages(output, destination, pages_cache)
     pages_cache.prune()
+    if not pages:  # nothing published yet (every piece a draft, or not yet due): Pagefind refuses an empty site
+        return 0
     inputs = json.dumps([version("pagefind"), language, [(url, _sha(html.encode())) for url, html in pages]])
     cached_index = cache_path / "index" / _sha(inputs.encode())
     if not cached_index.is_dir():
