@@ -135,8 +135,6 @@ def clean(c):
 # Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
 _DEBIAN_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
-    "fonts-dejavu-core": lambda: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
-    "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
 }
 

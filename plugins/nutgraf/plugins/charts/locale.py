@@ -1,5 +1,5 @@
-"""Charts in the language of their explainer: d3 number and date locales, a font stack with the script's
-glyphs, and the fonts registered with vl-convert so that PNG renders show them.
+"""Charts in the language of their explainer: d3 number and date locales, and a font stack with the script's
+glyphs (vl-convert measures and draws them in the CJK font nutgraf ships: kernel.fonts).
 
 A chart in DEFAULT_LANG gets none of this (``ChartLocale.none()``): its specs, cache keys and output are
 exactly what they were before translations existed.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import vl_convert
@@ -23,8 +22,6 @@ SCRIPT_FONTS = {
     "ja": ('"Noto Sans CJK JP"', '"Hiragino Sans"', '"Yu Gothic"'),
     "ko": ('"Noto Sans CJK KR"', '"Apple SD Gothic Neo"', '"Malgun Gothic"'),
 }
-# Where Debian's fonts-noto-cjk puts its fonts; CHARTS_FONT_DIRECTORIES adds others.
-DEFAULT_FONT_DIRECTORIES = ("/usr/share/fonts/opentype/noto",)
 _LANG_LINE = re.compile(r"^lang:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
 
 
@@ -94,15 +91,3 @@ def chart_locale(lang: str, default_lang: str = "en") -> ChartLocale:
         time_format_locale=_d3_locale(vl_convert.get_time_format_locale, names),
         fonts=fonts,
     )
-
-
-_REGISTERED: set[str] = set()
-
-
-def register_fonts(directories: tuple[str, ...]) -> None:
-    """Give vl-convert the fonts of these folders (once per process: render workers are processes)."""
-    for directory in directories:
-        if directory in _REGISTERED or not Path(directory).is_dir():
-            continue
-        vl_convert.register_font_directory(directory)
-        _REGISTERED.add(directory)
