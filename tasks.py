@@ -61,16 +61,22 @@ def check(c, production=False, site=False):
         _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=8000):
+_SERVE_HELP = {
+    "port": "port to serve on (default 8000)",
+    "host": "address to listen on (default 127.0.0.1); 0.0.0.0 lets a phone on the same network in",
+}
+
+
+@task(help=_SERVE_HELP)
+def serve(c, port=8000, host="127.0.0.1"):
     """Serve output/ at http://127.0.0.1:PORT/."""
-    _nutgraf(c, "serve", "--port", str(port))
+    _nutgraf(c, "serve", "--host", host, "--port", str(port))
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=8000):
-    """Build, serve, and rebuild on every change to content, data, theme, plugins or settings."""
-    _nutgraf(c, "livereload", "--port", str(port))
+@task(help=_SERVE_HELP)
+def livereload(c, port=8000, host="127.0.0.1"):
+    """Build, serve, rebuild on every change to content, data, theme, plugins or settings, and refresh open pages."""
+    _nutgraf(c, "livereload", "--host", host, "--port", str(port))
 
 
 # Invoke has no optional positional arguments: the title is positional ("invoke new 'Title'") unless a

@@ -25,11 +25,18 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check all content without writing the site")
     check.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
 
-    for name, help_text in (("serve", "serve the built site"), ("livereload", "serve the site and rebuild on changes")):
+    for name, help_text in (
+        ("serve", "serve the built site (--watch: the live preview)"),
+        ("livereload", "the live preview: build, serve, rebuild on every change, refresh open pages"),
+    ):
         serve = commands.add_parser(name, help=help_text)
         serve.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
-        serve.add_argument("--host", default="127.0.0.1")
+        serve.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on; 0.0.0.0 lets a phone on the same network in"
+        )
         serve.add_argument("--port", type=int, default=8000)
+        if name == "serve":
+            serve.add_argument("--watch", action="store_true", help="rebuild on every change and refresh open pages")
 
     publish = commands.add_parser("publish", help="build for production and push the site to a gh-pages branch")
     publish.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
@@ -102,22 +109,22 @@ def main(argv: list[str] | None = None) -> int:
         if status == 0:
             print("Content is valid.", file=sys.stderr)
         return status
-    if args.command == "serve":
+    if args.command == "serve" and not args.watch:
         from nutgraf.driver.serve import serve
 
         serve(Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
-    if args.command == "livereload":
+    if args.command in ("serve", "livereload"):
         from nutgraf.driver.serve import watch_and_rebuild
 
-        build_command = [sys.executable, "-m", "nutgraf", "build", "--settings", args.settings]
+        build_arguments = ["build", "--settings", args.settings]
         watched = [
             Path(settings["PATH"]),
             Path(settings["THEME"]),
             Path(__file__).resolve().parents[1],
             Path(args.settings).resolve(),
         ]
-        watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        watch_and_rebuild(build_arguments, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
@@ -150,4 +157,3 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         file=sys.stderr,
     )
     return 0
-
