@@ -15,11 +15,13 @@ ARTICLE_PATHS = ["explainers"]
 # An explainer's URL comes from its file name, so retitling it never breaks links.
 SLUGIFY_SOURCE = "basename"
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["data", "extra"]
+STATIC_PATHS = ["data", "extra", "images"]  # images: pictures in explainers, ![alt]({static}/images/x.jpg)
 EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
 }
 OUTPUT_PATH = "output"
+# The home page lists drafts, for editors previewing the site; publishconf.py turns it off.
+PREVIEW_DRAFTS = True
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

@@ -16,6 +16,7 @@ if not SITEURL:
 
 # Pelican 4.12 joins FEED_DOMAIN + "/" with the feed's relative path (writers.py, urljoin), so a
 # sub-path in SITEURL is kept: https://user.github.io/repo/feeds/all.atom.xml. Entry links use SITEURL.
+PREVIEW_DRAFTS = False  # drafts are never listed on the published home page
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/topics/{slug}.atom.xml"

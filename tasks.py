@@ -90,11 +90,13 @@ _IMPORTING = any(arg in ("--from", "-f") or arg.startswith(("--from=", "-f=")) f
     help={
         "title": "the headline (optional with --from)",
         "from": 'a plain-text explainer to import, its parts headed by lines like "What\'s Happening?"',
+        "data": "a data file in content/ (data/x.csv) to start a chart of, from its columns",
     },
 )
-def new(c, title=None, from_=None):
-    """Create a draft explainer with front matter and the four section headings (or import one with --from)."""
-    _nutgraf(c, "new", *([title] if title else []), *(["--from", str(Path(from_).resolve())] if from_ else []))
+def new(c, title=None, from_=None, data=None):
+    """Create a draft explainer that shows how to write each part (or import one with --from)."""
+    options = [*(["--from", str(Path(from_).resolve())] if from_ else []), *(["--data", data] if data else [])]
+    _nutgraf(c, "new", *([title] if title else []), *options)
 
 
 @task(
@@ -136,9 +138,8 @@ def clean(c):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-# Debian packages the tests need, and how to tell each is there: the browser the tests drive; the
-# fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/nutgraf/plugins/charts/render.py;
-# Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
+# Debian packages the tests need, and how to tell each is there: the browser the tests drive, and Java for the
+# Nu HTML checker. (Charts need no installed fonts: nutgraf ships the ones it draws them in.)
 _DEBIAN_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,

@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
     new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
+    new.add_argument("--data", metavar="data/FILE.csv", help="start a chart of this data file (a path in content/)")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
 
@@ -146,7 +147,9 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         if args.from_text:
             path, problems = scaffold.import_explainer(Path(args.from_text), folder, settings, title=args.title)
         else:
-            path = scaffold.create_explainer(args.title, folder)
+            content = Path(settings["PATH"])
+            chart = scaffold.chart_from_data(content, _in_content(args.data, content)) if args.data else ""
+            path = scaffold.create_explainer(args.title, folder, chart=chart)
     except scaffold.ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -156,4 +159,13 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         f"Created {display_path(path)} (a draft: fill in the front matter, then remove 'Status: draft')",
         file=sys.stderr,
     )
+    print(f"Preview it: invoke livereload, then open {scaffold.preview_address(path.stem)}", file=sys.stderr)
     return 0
+
+
+def _in_content(data: str, content: Path) -> str:
+    """A data file as chart blocks name it, inside content/: 'data/x.csv' as given, or 'content/data/x.csv'."""
+    given = Path(data).resolve()
+    if given.is_file() and given.is_relative_to(content.resolve()):
+        return given.relative_to(content.resolve()).as_posix()
+    return data
