@@ -115,7 +115,8 @@ def import_explainer(
 
 
 # What a new draft shows its editor, as an HTML comment at its end (never on the page). The examples are indented,
-# so the build reads none of them; copy one out without the indent. Nothing here says TODO: the note may stay.
+# so the build reads none of them; copy one out without the indent. It says TODO once: a piece cannot be published
+# with the note still in it (its HTML would carry it).
 GUIDE = """<!--
 How to write this explainer (this note is not shown on the page; delete it before you publish).
 
