@@ -15,7 +15,7 @@ ARTICLE_PATHS = ["explainers"]
 # An explainer's URL comes from its file name, so retitling it never breaks links.
 SLUGIFY_SOURCE = "basename"
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["data", "extra"]
+STATIC_PATHS = ["data", "extra", "images"]  # images: pictures in explainers, ![alt]({static}/images/x.jpg)
 EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
 }
@@ -78,7 +78,8 @@ TEMPLATE_PAGES = {"404.html": "404.html"}
 DEFAULT_PAGINATION = False
 
 # Development builds also build drafts, hidden pieces and pieces dated in the future (never listed or fed),
-# so that the newsroom can read them; production builds (publishconf.py) build none of them.
+# so that the newsroom can read them, and the home page lists the drafts; production builds (publishconf.py)
+# build none of them.
 PUBLISH_PREVIEWS = True
 
 # Feeds are written by production builds only (publishconf.py).

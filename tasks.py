@@ -61,16 +61,22 @@ def check(c, production=False, site=False):
         _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=8000):
+_SERVE_HELP = {
+    "port": "port to serve on (default 8000)",
+    "host": "address to listen on (default 127.0.0.1); 0.0.0.0 lets a phone on the same network in",
+}
+
+
+@task(help=_SERVE_HELP)
+def serve(c, port=8000, host="127.0.0.1"):
     """Serve output/ at http://127.0.0.1:PORT/."""
-    _nutgraf(c, "serve", "--port", str(port))
+    _nutgraf(c, "serve", "--host", host, "--port", str(port))
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=8000):
-    """Build, serve, and rebuild on every change to content, data, theme, plugins or settings."""
-    _nutgraf(c, "livereload", "--port", str(port))
+@task(help=_SERVE_HELP)
+def livereload(c, port=8000, host="127.0.0.1"):
+    """Build, serve, rebuild on every change to content, data, theme, plugins or settings, and refresh open pages."""
+    _nutgraf(c, "livereload", "--host", host, "--port", str(port))
 
 
 # Invoke has no optional positional arguments: the title is positional ("invoke new 'Title'") unless a
@@ -84,11 +90,13 @@ _IMPORTING = any(arg in ("--from", "-f") or arg.startswith(("--from=", "-f=")) f
     help={
         "title": "the headline (optional with --from)",
         "from": 'a plain-text explainer to import, its parts headed by lines like "What\'s Happening?"',
+        "data": "a data file in content/ (data/x.csv) to start a chart of, from its columns",
     },
 )
-def new(c, title=None, from_=None):
-    """Create a draft explainer with front matter and the four section headings (or import one with --from)."""
-    _nutgraf(c, "new", *([title] if title else []), *(["--from", str(Path(from_).resolve())] if from_ else []))
+def new(c, title=None, from_=None, data=None):
+    """Create a draft explainer that shows how to write each part (or import one with --from)."""
+    options = [*(["--from", str(Path(from_).resolve())] if from_ else []), *(["--data", data] if data else [])]
+    _nutgraf(c, "new", *([title] if title else []), *options)
 
 
 @task(
@@ -130,13 +138,10 @@ def clean(c):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-# Debian packages the tests need, and how to tell each is there: the browser the tests drive; the
-# fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/nutgraf/plugins/charts/render.py;
-# Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
+# Debian packages the tests need, and how to tell each is there: the browser the tests drive, and Java for the
+# Nu HTML checker. (Charts need no installed fonts: nutgraf ships the ones it draws them in.)
 _DEBIAN_PACKAGES = {
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
-    "fonts-dejavu-core": lambda: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
-    "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
 }
 

@@ -25,11 +25,18 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check all content without writing the site")
     check.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
 
-    for name, help_text in (("serve", "serve the built site"), ("livereload", "serve the site and rebuild on changes")):
+    for name, help_text in (
+        ("serve", "serve the built site (--watch: the live preview)"),
+        ("livereload", "the live preview: build, serve, rebuild on every change, refresh open pages"),
+    ):
         serve = commands.add_parser(name, help=help_text)
         serve.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
-        serve.add_argument("--host", default="127.0.0.1")
+        serve.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on; 0.0.0.0 lets a phone on the same network in"
+        )
         serve.add_argument("--port", type=int, default=8000)
+        if name == "serve":
+            serve.add_argument("--watch", action="store_true", help="rebuild on every change and refresh open pages")
 
     publish = commands.add_parser("publish", help="build for production and push the site to a gh-pages branch")
     publish.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
@@ -45,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
     new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
+    new.add_argument("--data", metavar="data/FILE.csv", help="start a chart of this data file (a path in content/)")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
 
@@ -102,22 +110,22 @@ def main(argv: list[str] | None = None) -> int:
         if status == 0:
             print("Content is valid.", file=sys.stderr)
         return status
-    if args.command == "serve":
+    if args.command == "serve" and not args.watch:
         from nutgraf.driver.serve import serve
 
         serve(Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
-    if args.command == "livereload":
+    if args.command in ("serve", "livereload"):
         from nutgraf.driver.serve import watch_and_rebuild
 
-        build_command = [sys.executable, "-m", "nutgraf", "build", "--settings", args.settings]
+        build_arguments = ["build", "--settings", args.settings]
         watched = [
             Path(settings["PATH"]),
             Path(settings["THEME"]),
             Path(__file__).resolve().parents[1],
             Path(args.settings).resolve(),
         ]
-        watch_and_rebuild(build_command, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        watch_and_rebuild(build_arguments, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
@@ -139,7 +147,9 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         if args.from_text:
             path, problems = scaffold.import_explainer(Path(args.from_text), folder, settings, title=args.title)
         else:
-            path = scaffold.create_explainer(args.title, folder)
+            content = Path(settings["PATH"])
+            chart = scaffold.chart_from_data(content, _in_content(args.data, content)) if args.data else ""
+            path = scaffold.create_explainer(args.title, folder, chart=chart)
     except scaffold.ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -148,4 +158,13 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         f"Created {display_path(path)} (a draft: fill in the front matter, then remove 'Status: draft')",
         file=sys.stderr,
     )
+    print(f"Preview it: invoke livereload, then open {scaffold.preview_address(path.stem)}", file=sys.stderr)
     return 0
+
+
+def _in_content(data: str, content: Path) -> str:
+    """A data file as chart blocks name it, inside content/: 'data/x.csv' as given, or 'content/data/x.csv'."""
+    given = Path(data).resolve()
+    if given.is_file() and given.is_relative_to(content.resolve()):
+        return given.relative_to(content.resolve()).as_posix()
+    return data

@@ -1,108 +1,40 @@
-"""Charts in the language of their explainer: d3 number and date locales, a font stack with the script's
-glyphs, and the fonts registered with vl-convert so that PNG renders show them.
+"""The fonts that chart text and social cards are measured and drawn in: shipped with nutgraf (font_files/),
+found beside this package, never looked up among the machine's fonts, so every laptop draws the same bytes.
 
-A chart in DEFAULT_LANG gets none of this (``ChartLocale.none()``): its specs, cache keys and output are
-exactly what they were before translations existed.
+vl-convert also loads the machine's own fonts, and cannot be told not to. So the shipped fonts carry family
+names no installed font has ("Nutgraf Sans" is DejaVu Sans, renamed by driver/make_fonts.py), and whatever
+is drawn names them first: a machine's fonts are reached only for a character the shipped ones lack.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import hashlib
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import vl_convert
-
-# Fonts for scripts that the usual system stack may lack, by the BCP 47 script (or language) they write.
-# Named first, so readers' browsers and vl-convert pick them for those glyphs.
-SCRIPT_FONTS = {
-    "Hans": ('"Noto Sans CJK SC"', '"Source Han Sans SC"', '"PingFang SC"', '"Microsoft YaHei"'),
-    "Hant": ('"Noto Sans CJK TC"', '"Source Han Sans TC"', '"PingFang TC"', '"Microsoft JhengHei"'),
-    "ja": ('"Noto Sans CJK JP"', '"Hiragino Sans"', '"Yu Gothic"'),
-    "ko": ('"Noto Sans CJK KR"', '"Apple SD Gothic Neo"', '"Malgun Gothic"'),
-}
-# Where Debian's fonts-noto-cjk puts its fonts; CHARTS_FONT_DIRECTORIES adds others.
-DEFAULT_FONT_DIRECTORIES = ("/usr/share/fonts/opentype/noto",)
-_LANG_LINE = re.compile(r"^lang:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ChartLocale:
-    """How one language's charts differ from the default: d3 locales (as dicts) and fonts put first."""
-
-    lang: str = ""
-    format_locale: dict[str, Any] | None = None
-    time_format_locale: dict[str, Any] | None = None
-    fonts: tuple[str, ...] = ()
-
-    @classmethod
-    def none(cls) -> ChartLocale:
-        return cls()
-
-    def font_stack(self, base: str) -> str:
-        return ", ".join([*self.fonts, base]) if self.fonts else base
-
-    def cache_inputs(self) -> dict[str, Any]:
-        """What the cache key must include: the locale decides how numbers, dates and glyphs are drawn."""
-        if not self.lang:
-            return {}
-        return {"locale": {"lang": self.lang, "format": self.format_locale, "time": self.time_format_locale}}
-
-
-def document_lang(lines: list[str] | str) -> str:
-    """The `Lang:` of a Markdown document's front matter (the lines before the first blank one), or ''."""
-    for line in lines.split("\n") if isinstance(lines, str) else lines:
-        if not line.strip():
-            break
-        match = _LANG_LINE.match(line)
-        if match:
-            return match["value"]
-    return ""
-
-
-def _d3_locale(getter: Any, names: list[str]) -> dict[str, Any] | None:
-    for name in names:
-        try:
-            return getter(name)
-        except ValueError:
-            continue
-    return None
+FONT_DIRECTORY = Path(__file__).resolve().parent.parent / "font_files"
+SANS = '"Nutgraf Sans"'  # DejaVu Sans (regular, bold): Verdana's metrics, as wide as common UI fonts get
+SERIF = '"Nutgraf Serif"'  # DejaVu Serif (bold): social cards' headlines
+CJK = '"Nutgraf CJK SC"'  # Noto Sans CJK SC (regular, bold), subset: see font_files/README.md
 
 
 @cache
-def chart_locale(lang: str, default_lang: str = "en") -> ChartLocale:
-    """The locale of charts in ``lang``; none for the default language or a language Babel does not know."""
-    from babel import Locale, UnknownLocaleError
+def use_shipped_fonts() -> None:
+    """Give vl-convert the shipped fonts (once per process: render workers are processes)."""
+    import vl_convert
 
-    if not lang or lang.replace("_", "-").casefold() == default_lang.replace("_", "-").casefold():
-        return ChartLocale.none()
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return ChartLocale.none()
-    from nutgraf.kernel.languages import d3_locale_names
-
-    names = d3_locale_names(lang)
-    fonts = SCRIPT_FONTS.get(locale.script or "", ()) or SCRIPT_FONTS.get(locale.language, ())
-    if not locale.script and locale.language == "zh":
-        fonts = SCRIPT_FONTS["Hant" if locale.territory in ("TW", "HK", "MO") else "Hans"]
-    return ChartLocale(
-        lang=lang,
-        format_locale=_d3_locale(vl_convert.get_format_locale, names),
-        time_format_locale=_d3_locale(vl_convert.get_time_format_locale, names),
-        fonts=fonts,
-    )
+    if not any(FONT_DIRECTORY.glob("*.[ot]tf")):
+        # Only a broken install gets here: the fonts are part of the package.
+        msg = f"nutgraf's fonts are missing from {FONT_DIRECTORY}: reinstall with pip install -r requirements.txt"
+        raise FileNotFoundError(msg)
+    vl_convert.register_font_directory(str(FONT_DIRECTORY))
 
 
-_REGISTERED: set[str] = set()
-
-
-def register_fonts(directories: tuple[str, ...]) -> None:
-    """Give vl-convert the fonts of these folders (once per process: render workers are processes)."""
-    for directory in directories:
-        if directory in _REGISTERED or not Path(directory).is_dir():
-            continue
-        vl_convert.register_font_directory(directory)
-        _REGISTERED.add(directory)
+@cache
+def fonts_digest() -> str:
+    """A digest of the shipped font files: part of every cache key for something drawn with them."""
+    digest = hashlib.sha256()
+    for path in sorted(FONT_DIRECTORY.glob("*.[ot]tf")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import vl_convert
 
+from nutgraf.kernel import fonts
 from nutgraf.plugins.charts.prepare import prepare_chart
-from nutgraf.plugins.charts.render import MEASURE_FONT, RenderError, RenderJob, measured, page_font, render
+from nutgraf.plugins.charts.render import RenderError, RenderJob, measure_font, measured, page_font, render
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 from tests.plugins.charts.helpers import SHORTHAND, block, content, settings
 
@@ -74,14 +75,14 @@ def test_text_is_measured_in_the_wide_font_but_the_page_names_its_own_stack(rend
     fonts = set(re.findall(r'font-family="([^"]*)"', rendered["wide.svg"].decode()))
     assert fonts == {page_stack.replace('"', "&quot;")}
     vega = rendered["wide.vg.json"].decode()
-    assert "DejaVu" not in vega  # the browser's Vega measures with the reader's own fonts
+    assert "Nutgraf" not in vega  # the browser's Vega measures with the reader's own fonts
     assert json.loads(vega)["config"]["axis"]["labelFont"] == page_stack
 
 
 def test_only_the_theme_font_is_swapped_for_measuring() -> None:
     spec = {"config": {"font": "A", "axis": {"labelFont": "A"}}, "layer": [{"mark": {"type": "text", "font": "B"}}]}
     swapped = measured(spec, "A")
-    assert swapped["config"] == {"font": f"{MEASURE_FONT}, A", "axis": {"labelFont": f"{MEASURE_FONT}, A"}}
+    assert swapped["config"] == {"font": f"{fonts.SANS}, A", "axis": {"labelFont": f"{fonts.SANS}, A"}}
     assert swapped["layer"][0]["mark"]["font"] == "B"  # an author's own choice stays
     assert spec["config"]["font"] == "A"  # the job's spec is left as it was (it is also the cache key's input)
 
@@ -95,12 +96,6 @@ def test_labels_get_the_room_the_wide_font_needs(tmp_path: Path) -> None:
     assert ours > unmeasured
 
 
-def test_a_missing_measuring_font_is_a_clear_error(tmp_path: Path) -> None:
-    job = prepare_chart(block(SHORTHAND), settings(content(tmp_path))).job
-    with pytest.raises(RenderError, match="fonts-dejavu-core"):
-        render(dataclasses.replace(job, measure_font_file=tmp_path / "none.ttf"))
-
-
 def test_interactive_charts_format_numbers_and_dates_in_the_page_language(tmp_path: Path) -> None:
     job = prepare_chart(dataclasses.replace(block(SHORTHAND), lang="zh-Hans"), settings(content(tmp_path))).job
     locale = json.loads(render(job)["wide.vg.json"])["config"]["locale"]
@@ -112,8 +107,9 @@ def test_the_default_language_carries_no_locale(rendered: dict[str, bytes]) -> N
     assert "locale" not in json.loads(rendered["wide.vg.json"]).get("config", {})
 
 
-def test_charts_led_by_a_scripts_fonts_are_measured_in_them() -> None:
-    """vl-convert would take CJK glyphs from any font it finds, not the stack behind DejaVu Sans."""
+def test_charts_led_by_a_scripts_fonts_are_measured_in_the_shipped_cjk_font() -> None:
+    """vl-convert would take CJK glyphs from any font it finds, not the stack behind the Latin one."""
     chinese = '"Noto Sans CJK SC", "PingFang SC", system-ui, sans-serif'
-    assert page_font({"config": {"font": chinese}}) is None
-    assert page_font({"config": {"font": "system-ui, sans-serif"}}) == "system-ui, sans-serif"
+    assert measure_font(chinese) == fonts.CJK
+    assert measure_font("system-ui, sans-serif") == fonts.SANS
+    assert page_font({"config": {"font": chinese}}) == chinese

@@ -75,13 +75,12 @@ def test_chinese_headlines_wrap_by_glyph_width_and_never_start_a_line_with_punct
 
 def test_chinese_card_draws_real_glyphs(tmp_path: Path) -> None:
     """Two headlines of ten different glyphs each: empty boxes would draw them the same, real glyphs differ."""
-    from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, register_fonts
+    from nutgraf.kernel import fonts
     from nutgraf.plugins.site_meta.social_card import CardText
 
-    register_fonts(DEFAULT_FONT_DIRECTORIES)
-    text = CardText(tagline="四个部分，讲清新闻", fonts=('"Noto Sans CJK SC"',))
+    text = CardText(tagline="四个部分，讲清新闻", fonts=(fonts.CJK,))
     svg = title_card_svg("中国打击网络诈骗团伙", "China", "nutgraf", text)
-    assert "font-family=\"'Noto Sans CJK SC', " in svg
+    assert "font-family=\"'Nutgraf CJK SC', " in svg
     one = colours(render_png(svg, tmp_path))
     other = colours(render_png(title_card_svg("缅甸边境城镇老街黑帮", "China", "nutgraf", text), tmp_path))
     headline = slice(150, 260)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from nutgraf.kernel.fonts import document_lang
+from nutgraf.kernel.chart_locale import document_lang
 from nutgraf.kernel.sources import fenced_blocks
 from nutgraf.plugins.charts.block import CHART_INFO, block_digest
 from nutgraf.plugins.charts.library import ChartLibrary, chart_key

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from nutgraf.kernel.fonts import chart_locale
+from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.plugins.charts import theme
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import vl_convert
 
+from nutgraf.kernel import fonts
+from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
-from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
@@ -19,13 +19,11 @@ RENDER_VERSION = "2"
 VARIANTS = ("wide", "narrow")
 
 # vl-convert lays text out (axis widths, label overlap, legend columns) with the fonts it has, not the
-# reader's. So it measures with DejaVu Sans, Verdana's metrics: as wide as common UI fonts get, and what
+# reader's. So it measures with the fonts nutgraf ships (kernel.fonts): the same files on every machine.
+# Latin text in fonts.SANS, DejaVu Sans: Verdana's metrics, as wide as common UI fonts get, and what
 # system-ui is on most Linux desktops. Fonts readers get in its place (San Francisco, Segoe UI, Roboto,
 # Noto Sans, Arial, Cantarell) are narrower, so a label never grows past its measured box: it cannot
 # overflow the chart's edge or run into its neighbour. The SVG then names the page's font stack again.
-# Debian's fonts-dejavu-core; the same files on every machine, so renders do not depend on what is installed.
-MEASURE_FONT = '"DejaVu Sans"'
-MEASURE_FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_KEYS = frozenset({"font", "labelFont", "titleFont", "subtitleFont"})
 
 
@@ -42,8 +40,6 @@ class RenderJob:
     png_scale: float = 2.0
     format_locale: dict[str, Any] | None = None  # d3-format locale of the explainer's language
     time_format_locale: dict[str, Any] | None = None  # d3-time-format locale
-    font_directories: tuple[str, ...] = DEFAULT_FONT_DIRECTORIES  # registered with vl-convert before drawing
-    measure_font_file: Path = MEASURE_FONT_FILE  # the font text is measured with (see MEASURE_FONT)
 
 
 def renderer_versions() -> dict[str, str]:
@@ -52,42 +48,48 @@ def renderer_versions() -> dict[str, str]:
         "vega": vl_convert.get_vega_version(),
         "vega-lite": vl_convert.get_vegalite_versions()[-1],
         "render": RENDER_VERSION,
+        "fonts": fonts.fonts_digest(),
     }
 
 
+def measure_font(font: str) -> str:
+    """The shipped family that measures (and, in images, draws) the page's font stack ``font``.
+
+    A chart in Chinese, say, names Noto Sans CJK first: it is measured in the shipped CJK font, whose Latin
+    draws the numbers too, as the reader's CJK font does. vl-convert does not take a glyph the first font
+    lacks from the next one in the stack, but from whichever of its fonts has it.
+    """
+    return fonts.CJK if font.split(",")[0].strip() in SCRIPT_FACES else fonts.SANS
+
+
 def measured(spec: dict[str, Any], font: str) -> dict[str, Any]:
-    """The spec with the page's font stack ``font`` measured (and drawn, for images) in MEASURE_FONT first."""
+    """The spec with the page's font stack ``font`` measured (and drawn, for images) in a shipped font first."""
+    stack = f"{measure_font(font)}, {font}"
 
     def swap(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
             return {name: swap(item, name) for name, item in value.items()}
         if isinstance(value, list):
             return [swap(item) for item in value]
-        return f"{MEASURE_FONT}, {font}" if key in FONT_KEYS and value == font else value
+        return stack if key in FONT_KEYS and value == font else value
 
     return swap(spec)
 
 
 def named(svg: str, font: str) -> str:
     """The rendered SVG naming the page's font stack where vl-convert was given the measuring one."""
+    stack = f"{measure_font(font)}, {font}"
     root = ET.fromstring(svg)
     for element in root.iter():
-        if element.get("font-family") == f"{MEASURE_FONT}, {font}":
+        if element.get("font-family") == stack:
             element.set("font-family", font)
     return ET.tostring(root, encoding="unicode")
 
 
 def page_font(spec: dict[str, Any]) -> str | None:
-    """The font stack to measure in MEASURE_FONT: the theme's (config.font), unless a script's fonts lead it.
-
-    A chart in Chinese, say, names Noto Sans CJK first, and is measured in it as before: readers' CJK
-    fonts draw the Latin in the same run too, and vl-convert would not take the CJK glyphs from the
-    stack behind DejaVu Sans but from whichever font it finds first (a serif one, here).
-    """
+    """The page's font stack (the theme's config.font), which vl-convert is given behind a shipped font."""
     font = spec.get("config", {}).get("font")
-    if not isinstance(font, str) or not font:
-        return None
-    return None if font.split(",")[0].strip() in SCRIPT_FACES else font
+    return font if isinstance(font, str) and font else None
 
 
 SCRIPT_FACES = frozenset(face for faces in SCRIPT_FONTS.values() for face in faces)
@@ -104,13 +106,7 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 def render(job: RenderJob) -> dict[str, bytes]:
     """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, chart.png."""
     files: dict[str, bytes] = {}
-    if not job.measure_font_file.is_file():
-        msg = (
-            f"the font charts are measured with is missing ({job.measure_font_file}):"
-            " install DejaVu Sans (Debian and Ubuntu: apt-get install fonts-dejavu-core)"
-        )
-        raise RenderError(msg)
-    register_fonts((*job.font_directories, str(job.measure_font_file.parent)))
+    fonts.use_shipped_fonts()
     # No URL may be fetched (the checks inline every dataset; this makes sure): vl-convert's default is any.
     options: dict[str, Any] = {"allowed_base_urls": []}
     # Locales passed only when set: the default language renders exactly as before translations existed.

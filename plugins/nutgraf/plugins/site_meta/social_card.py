@@ -20,12 +20,16 @@ from xml.sax.saxutils import escape
 
 import vl_convert
 
+from nutgraf.kernel import fonts
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
-# Average advance of a glyph of DejaVu Serif Bold (the widest face in the stack), in ems.
+# Average advance of a glyph of DejaVu Serif Bold (the card's headline face, fonts.SERIF), in ems.
 GLYPH_EM = 0.6
-SERIF = "Georgia, 'DejaVu Serif', 'Liberation Serif', serif"
-SANS = "'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif"
+# The fonts nutgraf ships (kernel.fonts), so that a card is the same image on every machine. Single quotes:
+# the stack goes into a double-quoted SVG attribute.
+SERIF = f"{fonts.SERIF}, serif".replace('"', "'")
+SANS = f"{fonts.SANS}, sans-serif".replace('"', "'")
 # The four section accents, as a band: the card says "four parts" without words.
 BAND = ("#1c5f8f", "#a3361b", "#2a6b32", "#6b3f8f")
 # A line-breaking unit of text without spaces: one full-width glyph, or a run of anything else.
@@ -41,7 +45,7 @@ class CardText:
     """What a card says and how it is set in the explainer's language: the tagline, and fonts named first."""
 
     tagline: str = "Explained in four parts"
-    fonts: tuple[str, ...] = ()  # e.g. ('"Noto Sans CJK SC"',): families with the script's glyphs
+    fonts: tuple[str, ...] = ()  # e.g. ('"Nutgraf CJK SC"',): shipped families with the script's glyphs
 
     def serif(self) -> str:
         return self._stack(SERIF)
@@ -185,11 +189,12 @@ def chart_card_svg(
 
 
 def render_png(svg: str, cache: Path) -> bytes:
-    """The card as PNG, from the cache when this exact SVG was rendered before."""
-    key = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:32]
+    """The card as PNG, from the cache when this exact SVG was rendered before in the same fonts."""
+    key = hashlib.sha256(f"{fonts.fonts_digest()}\n{svg}".encode()).hexdigest()[:32]
     cached = cache / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
+    fonts.use_shipped_fonts()
     png = vl_convert.svg_to_png(svg)
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(png)

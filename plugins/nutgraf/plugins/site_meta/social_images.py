@@ -10,7 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from nutgraf.kernel.fonts import DEFAULT_FONT_DIRECTORIES, chart_locale, register_fonts
+from nutgraf.kernel import fonts
+from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.kernel.languages import same_language, url_prefix
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
 from nutgraf.plugins.site_meta.social_card import CardText, chart_card_svg, title_card_svg, write_card
@@ -39,14 +40,12 @@ def card_path(settings: SiteMetaSettings, slug: str, lang: str = "") -> str:
 
 
 def card_text(lang: str, settings: SiteMetaSettings, gettext: Callable[[str], str]) -> CardText:
-    """The card's tagline in the explainer's language, and its script's fonts (Noto CJK for Chinese), which
-    vl-convert is given here: without them a Chinese headline would be drawn as empty boxes."""
+    """The card's tagline in the explainer's language, and the shipped font with its script's glyphs (CJK for
+    Chinese): without it a Chinese headline would be drawn as empty boxes."""
     if not lang or same_language(lang, settings.default_lang):
         return CardText()
-    fonts = chart_locale(lang, settings.default_lang).fonts
-    if fonts:
-        register_fonts(DEFAULT_FONT_DIRECTORIES)
-    return CardText(tagline=gettext(CardText.tagline), fonts=fonts)
+    script_fonts = (fonts.CJK,) if chart_locale(lang, settings.default_lang).fonts else ()
+    return CardText(tagline=gettext(CardText.tagline), fonts=script_fonts)
 
 
 def add_social_images(
@@ -97,8 +96,6 @@ def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output
             )
         else:  # a plain `pelican` run writes no chart assets
             svg = title_card_svg(card.title, card.kicker, settings.site_name, card.text)
-        if card.text.fonts:
-            register_fonts(DEFAULT_FONT_DIRECTORIES)  # finalize_output may run in another process than the cards
         write_card(output / card.path, svg, cache)
 
 
