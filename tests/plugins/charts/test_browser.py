@@ -93,7 +93,7 @@ def test_chart_upgrades_in_place_after_an_interaction_with_tooltips_and_no_error
 
     after = graphic.bounding_box()
     assert (after["width"], after["height"]) == (before["width"], before["height"])  # no layout shift
-    interactive = graphic.locator(".chart-interactive svg")
+    interactive = graphic.locator(".chart-interactive svg.marks")
     assert interactive.is_visible()
     mark = graphic.locator(".chart-interactive .role-mark path").last  # the renewables area, at the bottom
     box = mark.bounding_box()
@@ -177,4 +177,65 @@ def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_dra
                     or other["bottom"] <= one["top"]
                 )
                 assert apart, (one["text"], other["text"])
+    context.close()
+
+
+def _interactive(page, figure) -> None:  # noqa: ANN001 - Playwright's Page and Locator
+    figure.locator(".chart-graphic.chart-is-interactive").wait_for(state="attached", timeout=15000)
+    page.wait_for_timeout(100)
+
+
+def test_a_tap_near_a_point_shows_its_values_and_a_tap_outside_hides_them(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    figure = page.locator("figure#iowa-renewables-share")
+    figure.scroll_into_view_if_needed()
+    graphic = figure.locator(".chart-graphic")
+    box = graphic.bounding_box()
+    page.touchscreen.tap(box["x"] + 4, box["y"] + 4)  # the first tap is intent: the view upgrades
+    _interactive(page, figure)
+    # The points, left to right, are the years 2001 to 2017: tap 10 px above the tenth, 2010.
+    points = figure.locator(".chart-interactive svg.marks .role-mark.mark-symbol path")
+    assert points.count() == 17
+    point = sorted((points.nth(i).bounding_box() for i in range(17)), key=lambda b: b["x"])[9]
+    page.touchscreen.tap(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2 - 10)
+    tooltip = page.locator(".chart-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().split("\n") == ["Year: 2010", "Renewables' share: 17.9%", "Thousand MWh: 10,308"]
+    ring = figure.locator(".chart-focus-ring").bounding_box()
+    assert abs(ring["x"] + ring["width"] / 2 - (point["x"] + point["width"] / 2)) < 1  # the point is marked
+    page.touchscreen.tap(180, page.locator("h1").bounding_box()["y"] + 5)  # outside the chart
+    tooltip.wait_for(state="hidden", timeout=5000)
+    assert figure.locator(".chart-focus-ring").count() == 0
+    context.close()
+
+
+def test_keyboard_steps_through_the_points_announcing_each_in_the_tooltips_words(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    figure = page.locator("figure#iowa-renewables-share")
+    live = figure.locator("[aria-live]")
+    assert live.text_content() == ""
+    for _ in range(80):  # Tab from the top of the page until the chart has focus: one stop per chart
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#iowa-renewables-share .chart-graphic')"):
+            break
+    else:
+        pytest.fail("Tab never reached the chart")
+    _interactive(page, figure)
+    assert live.text_content() == "Year: 2001, Renewables' share: 3.5%, Thousand MWh: 1,437"
+    page.keyboard.press("ArrowRight")
+    assert live.text_content() == "Year: 2002, Renewables' share: 4.6%, Thousand MWh: 1,963"
+    tooltip = page.locator(".chart-tooltip")
+    assert tooltip.is_visible() and ", ".join(tooltip.inner_text().split("\n")) == live.text_content()
+    page.keyboard.press("End")
+    assert live.text_content().startswith("Year: 2017")
+    page.keyboard.press("Escape")
+    assert tooltip.is_hidden()
+    page.keyboard.press("Tab")  # and on out of the chart: the next stop is not another point
+    assert not page.evaluate("document.activeElement.matches('.chart-graphic')")
     context.close()
