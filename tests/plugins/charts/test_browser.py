@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from nutgraf.driver.serve import make_server
 
@@ -165,6 +165,7 @@ def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_dra
     charts = page.evaluate(LABEL_BOXES)
     assert charts
     for chart in charts:
+        assert not [label["text"] for label in chart["labels"] if label["text"].endswith("…")]  # wrapped, never cut
         for label in chart["labels"]:
             assert label["left"] >= chart["left"] - 0.5 and label["right"] <= chart["right"] + 0.5, label
         for axis in {label["axis"] for label in chart["labels"] if label["axis"] >= 0}:
@@ -180,7 +181,7 @@ def test_static_labels_stay_inside_the_chart_and_apart_in_the_fonts_chromium_dra
     context.close()
 
 
-def _interactive(page, figure) -> None:  # noqa: ANN001 - Playwright's Page and Locator
+def _interactive(page: Page, figure: Locator) -> None:
     figure.locator(".chart-graphic.chart-is-interactive").wait_for(state="attached", timeout=15000)
     page.wait_for_timeout(100)
 

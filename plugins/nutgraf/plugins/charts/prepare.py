@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 from dataclasses import dataclass, field, replace
@@ -79,7 +78,7 @@ def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
 
 
 def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
-    sized = copy.deepcopy(spec)
+    sized = theme.house_style(spec)
     sized.pop("$schema", None)
     if not any(key in sized for key in _COMPOUND):
         sized["width"], sized["height"] = width, height

@@ -10,11 +10,12 @@ from typing import Any
 
 import vl_convert
 
+from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 
 # Bump when the output below changes for the same input, so cached renders are redone.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 VARIANTS = ("wide", "narrow")
 
 # vl-convert lays text out (axis widths, label overlap, legend columns) with the fonts it has, not the
@@ -118,16 +119,16 @@ def render(job: RenderJob) -> dict[str, bytes]:
     }
     try:
         for variant in VARIANTS:
-            spec = job.specs[variant]
-            font = page_font(spec)
+            font = page_font(job.specs[variant])
+            spec = wrap_category_labels(job.specs[variant], f"{MEASURE_FONT}, {font}" if font else None)
             svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **locale)
             svg = clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}")
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
             vega = localised(vl_convert.vegalite_to_vega(spec), job)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
-        image = job.specs["image"]
-        font = page_font(image)
+        font = page_font(job.specs["image"])
+        image = wrap_category_labels(job.specs["image"], f"{MEASURE_FONT}, {font}" if font else None)
         files["chart.png"] = vl_convert.vegalite_to_png(
             measured(image, font) if font else image, scale=job.png_scale, **locale
         )
