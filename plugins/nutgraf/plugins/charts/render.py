@@ -13,9 +13,10 @@ import vl_convert
 from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.locale import DEFAULT_FONT_DIRECTORIES, SCRIPT_FONTS, register_fonts
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
+from nutgraf.plugins.charts.table import chart_table
 
 # Bump when the output below changes for the same input, so cached renders are redone.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 VARIANTS = ("wide", "narrow")
 
 # vl-convert lays text out (axis widths, label overlap, legend columns) with the fonts it has, not the
@@ -102,7 +103,7 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 
 
 def render(job: RenderJob) -> dict[str, bytes]:
-    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, chart.png."""
+    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, chart.png."""
     files: dict[str, bytes] = {}
     if not job.measure_font_file.is_file():
         msg = (
@@ -127,6 +128,9 @@ def render(job: RenderJob) -> dict[str, bytes]:
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
             vega = localised(vl_convert.vegalite_to_vega(spec), job)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
+            if variant == "wide":  # the data behind the chart, as drawn: its table and chart-only CSV
+                table = chart_table(vega, locale)
+                files["table.json"] = table.to_json() if table else b"null"
         font = page_font(job.specs["image"])
         image = wrap_category_labels(job.specs["image"], f"{MEASURE_FONT}, {font}" if font else None)
         files["chart.png"] = vl_convert.vegalite_to_png(
