@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import feedparser
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
@@ -239,4 +240,39 @@ def test_keyboard_steps_through_the_points_announcing_each_in_the_tooltips_words
     assert tooltip.is_hidden()
     page.keyboard.press("Tab")  # and on out of the chart: the next stop is not another point
     assert not page.evaluate("document.activeElement.matches('.chart-graphic')")
+    context.close()
+
+
+def test_a_feed_entry_without_the_site_s_css_reads_title_image_then_source(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Feed readers drop the stylesheet that places the source under the chart: the entry itself is in order."""
+    from tests.conftest import make_project, run_nutgraf
+    from tests.plugins.charts.test_build import CHART_A, files
+
+    chart = CHART_A.replace("alt:", "subtitle: Thousands, by year\nalt:")
+    root = make_project(tmp_path_factory.mktemp("feed") / "site", files(chart))
+    result = run_nutgraf("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": "https://example.org"})
+    assert result.returncode == 0, result.stderr
+    output = root / "output"
+    feed = feedparser.parse((output / "feeds" / "all.atom.xml").read_bytes())
+    entry = feed.entries[0].content[0].value
+    context = browser.new_context(viewport={"width": 600, "height": 900})
+    page = context.new_page()
+    # The entry's image, from the built site: no request leaves the machine.
+    page.route("https://example.org/**", lambda route: route.fulfill(path=output / route.request.url.split("/", 3)[3]))
+    page.set_content(f"<!doctype html><html><body>{entry}</body></html>", wait_until="load")
+    assert page.evaluate("document.styleSheets.length") == 0
+    page.screenshot(path=str(tmp_path_factory.mktemp("screens") / "feed-entry.png"))
+
+    def box(selector: str) -> dict[str, float]:
+        found = page.locator(f"figure.chart {selector}")
+        assert found.count() == 1, selector
+        return found.bounding_box()
+
+    title, subtitle, image, source = (box(s) for s in (".chart-title", ".chart-subtitle", "img", ".chart-source"))
+    assert image["height"] > 100 and page.evaluate("document.querySelector('figure.chart img').naturalWidth") > 0
+    assert title["y"] + title["height"] <= subtitle["y"] < subtitle["y"] + subtitle["height"] <= image["y"]
+    assert image["y"] + image["height"] <= source["y"]  # the source is its own line, under the chart
+    assert page.locator("figure.chart .chart-source").inner_text() == "Source: Test bureau"
     context.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import vl_convert
 from bs4 import BeautifulSoup
 
-from nutgraf.plugins.charts.html import data_table
+from nutgraf.plugins.charts.html import FigureParts, data_table, figure_html
 from nutgraf.plugins.charts.table import ChartTable, cell_text, chart_table, split_object
 
 SPEC = {
@@ -72,3 +72,24 @@ def test_the_html_table_right_aligns_numbers_and_scrolls_in_a_focusable_region()
     assert [th.get("class") for th in html.select("th")] == [None, ["num"]]
     assert [td.get("class") for td in html.select("td")] == [None, ["num"]]
     assert [td.get_text() for td in html.select("td")] == ["May 2009", "\u2212346"]
+
+
+def test_caption_text_read_without_css_keeps_its_parts_apart() -> None:
+    """Search excerpts and reader modes read text, not layout: 'after 2010' must not run into 'Iowa's'."""
+    parts = FigureParts(
+        anchor="c",
+        alt="A line.",
+        source="EIA",
+        wide_svg="<svg><text>2017</text></svg>",
+        narrow_svg="",
+        wide_vega_url="w",
+        narrow_vega_url="n",
+        image_url="i.png",
+        title="Rose after 2010",
+        subtitle="Iowa's power",
+        download_url="d.csv",
+    )
+    html = BeautifulSoup(figure_html(parts), "html.parser")
+    text = " ".join(html.get_text().split("\n"))
+    assert "2010 Iowa's" in text and "2010Iowa" not in text
+    assert html.select_one(".chart-graphic").has_attr("data-pagefind-ignore")  # axis labels stay out of search

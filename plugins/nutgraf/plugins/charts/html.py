@@ -57,7 +57,7 @@ def data_table(table: ChartTable, title: str, gettext: Callable[[str], str] = _e
     summary = gettext("Show the data")
     # The scrolling box is a focusable region, so keyboard users can scroll it too.
     return (
-        f'<details class="chart-data"><summary>{escape(summary)}</summary>'
+        f'<details class="chart-data" data-pagefind-ignore><summary>{escape(summary)}</summary>'
         f'<div class="chart-table" tabindex="0" role="region" aria-label="{_attribute(caption)}">'
         f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         "</div></details>"
@@ -99,7 +99,8 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
         )
     caption.append(f'<p class="chart-meta">{" ".join(meta)}</p>')
     graphic = (
-        f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}">'
+        # Search indexes the caption, not the axis labels or table cells (their numbers would run into words).
+        f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}" data-pagefind-ignore>'
         f"{parts.wide_svg}{parts.narrow_svg}</div>"
     )
     table = data_table(parts.table, parts.title, gettext) if parts.table is not None else ""
