@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json", "chart.png")
+FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json", "chart.png", "card.png", "thumb.svg")
 
 
 def cache_key(job_inputs: dict[str, Any]) -> str:

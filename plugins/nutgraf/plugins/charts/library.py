@@ -19,9 +19,16 @@ from nutgraf.plugins.charts.prepare import PreparedChart, prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.table import ChartTable
+from nutgraf.plugins.charts.theme import THUMBNAIL_SIZE
 
 # Output file of each cached file, after the chart's short key.
-OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
+OUTPUT_FILES = {
+    "wide.vg.json": "-wide.vg.json",
+    "narrow.vg.json": "-narrow.vg.json",
+    "chart.png": ".png",
+    "card.png": "-card.png",
+    "thumb.svg": "-thumb.svg",
+}
 
 
 def chart_key(digest: str, lang: str) -> str:
@@ -43,6 +50,10 @@ class LeadChart:
     alt: str  # the chart's text alternative
     width: int  # its size in CSS pixels (the PNG is drawn at CHARTS_PNG_SCALE times this)
     height: int
+    card_image: str = ""  # the chart drawn for a social card (PNG), relative to SITEURL
+    thumbnail: str = ""  # the chart's marks drawn for a thumbnail (SVG), relative to SITEURL
+    thumbnail_width: int = 0
+    thumbnail_height: int = 0
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -116,6 +127,10 @@ class ChartLibrary:
             alt=" ".join(str(options.get("alt") or "").split()),
             width=round(width / scale),
             height=round(height / scale),
+            card_image=self.asset(chart, "card.png"),
+            thumbnail=self.asset(chart, "thumb.svg"),
+            thumbnail_width=THUMBNAIL_SIZE[0],
+            thumbnail_height=THUMBNAIL_SIZE[1],
         )
 
     def image_url(self, key: str) -> str:

@@ -59,7 +59,7 @@ class PreparedChart:
             vega_lite = built.vega_lite
         locale = chart_locale(self.block.lang)
         specs = {
-            variant: _sized(vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
+            variant: _sized(vega_lite, *self.size.get(variant, self.size["wide"]), config, variant == "thumb")
             for variant, config in _configs(settings).items()
         }
         return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
@@ -74,11 +74,22 @@ def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
         "wide": theme.vega_lite_config(settings),
         "narrow": theme.narrow_config(settings),
         "image": theme.image_config(settings),
+        "card": theme.image_config(settings, width=theme.CARD_SIZE[0]),
+        "thumb": theme.thumbnail_config(settings),
     }
 
 
-def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
+def _sized(
+    spec: dict[str, Any], width: int, height: int, config: dict[str, Any], marks_only: bool = False
+) -> dict[str, Any]:
     sized = theme.house_style(spec)
+    if marks_only:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
+        sized.pop("title", None)
+        for view in theme.views(sized):
+            for definition in (view.get("encoding") or {}).values():
+                if isinstance(definition, dict):
+                    definition.update({"axis": None} if "axis" in definition else {})
+                    definition.update({"legend": None} if "legend" in definition else {})
     sized.pop("$schema", None)
     if not any(key in sized for key in _COMPOUND):
         sized["width"], sized["height"] = width, height
@@ -94,6 +105,8 @@ def sizes(block: ChartBlock, settings: ChartSettings) -> dict[str, tuple[int, in
     return {
         "wide": (settings.width, wide_height),
         "narrow": (settings.narrow_width, round(settings.narrow_width / narrow_aspect)),
+        "card": theme.CARD_SIZE,
+        "thumb": theme.THUMBNAIL_SIZE,
     }
 
 

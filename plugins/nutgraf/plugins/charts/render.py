@@ -39,7 +39,8 @@ class RenderJob:
     """Everything needed to draw one chart, and nothing else: its cache key says so."""
 
     key: str
-    specs: dict[str, dict[str, Any]]  # "wide", "narrow" (page theme) and "image" (PNG theme), complete
+    # "wide", "narrow" (page theme), "image" (the PNG for feeds), "card" (social cards), "thumb" (thumbnails)
+    specs: dict[str, dict[str, Any]]
     png_scale: float = 2.0
     format_locale: dict[str, Any] | None = None  # d3-format locale of the explainer's language
     time_format_locale: dict[str, Any] | None = None  # d3-time-format locale
@@ -103,7 +104,8 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 
 
 def render(job: RenderJob) -> dict[str, bytes]:
-    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, chart.png."""
+    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, chart.png,
+    card.png (the social card's chart) and thumb.svg (marks only)."""
     files: dict[str, bytes] = {}
     if not job.measure_font_file.is_file():
         msg = (
@@ -136,6 +138,10 @@ def render(job: RenderJob) -> dict[str, bytes]:
         files["chart.png"] = vl_convert.vegalite_to_png(
             measured(image, font) if font else image, scale=job.png_scale, **locale
         )
+        card = wrap_category_labels(job.specs["card"], f"{MEASURE_FONT}, {font}" if font else None)
+        files["card.png"] = vl_convert.vegalite_to_png(measured(card, font) if font else card, scale=2, **locale)
+        thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **locale)
+        files["thumb.svg"] = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail").encode()
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError

@@ -83,8 +83,32 @@ def narrow_config(settings: ChartSettings) -> dict[str, Any]:
     return merge(vega_lite_config(settings, width=settings.narrow_width), {"legend": {"columns": 2}})
 
 
-def image_config(settings: ChartSettings) -> dict[str, Any]:
-    return vega_lite_config(settings, ink=IMAGE_INK, background=IMAGE_BACKGROUND)
+def image_config(settings: ChartSettings, width: int | None = None) -> dict[str, Any]:
+    return vega_lite_config(settings, ink=IMAGE_INK, background=IMAGE_BACKGROUND, width=width)
+
+
+# The social card's chart, in CSS px: drawn at CHARTS_PNG_SCALE (2) into the card's 540 x 438 px box, its
+# 14 px text is 28 px on the 1200 x 630 card, readable where the card is shown 500 px wide.
+CARD_SIZE = (270, 219)
+# Home and topic cards show a lead chart 120-176 px wide: drawn for that size, marks only.
+THUMBNAIL_SIZE = (176, 110)
+
+
+def thumbnail_config(settings: ChartSettings) -> dict[str, Any]:
+    """A chart's marks alone, on no background: no text to shrink to nothing, right on light and dark pages."""
+    config = vega_lite_config(settings, width=THUMBNAIL_SIZE[0])
+    return merge(
+        config,
+        {
+            "padding": 2,
+            "aria": False,  # the page's img alt describes it: no labels for each mark (a third of the bytes)
+            "axis": {"disable": True},
+            "legend": {"disable": True},
+            "title": {"fontSize": 0},
+            "line": {"strokeWidth": 2},
+            "point": {"size": 12},
+        },
+    )
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
