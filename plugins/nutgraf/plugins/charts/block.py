@@ -15,7 +15,9 @@ CHART_INFO = "chart"
 # libyaml's parser when PyYAML was built with it: several times faster, same results.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-COMMON_KEYS = frozenset({"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table"})
+COMMON_KEYS = frozenset(
+    {"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table", "legend"}
+)
 # Encoding channels the shorthand form accepts (Vega-Lite's names, snake_case allowed for strokeDash).
 CHANNELS = frozenset(
     {"x", "y", "x2", "y2", "color", "size", "shape", "opacity", "theta", "radius", "text", "tooltip", "detail"}

@@ -17,7 +17,7 @@ from typing import Any
 
 import vl_convert
 
-from nutgraf.plugins.charts.theme import views
+from nutgraf.plugins.charts.theme import inline_rows, views
 
 Measure = Callable[[str], float]
 CATEGORY_TYPES = frozenset({"nominal", "ordinal"})
@@ -60,11 +60,8 @@ def wrap(text: str, limit: float, measure: Measure) -> list[str]:
 
 
 def _values(spec: dict[str, Any], field: str) -> list[str]:
-    data = spec.get("data")
-    rows = data.get("values") if isinstance(data, dict) else None
-    if not isinstance(rows, list):
-        return []
-    return list(dict.fromkeys(str(row[field]) for row in rows if isinstance(row, dict) and row.get(field) is not None))
+    rows = inline_rows(spec)
+    return list(dict.fromkeys(str(row[field]) for row in rows if row.get(field) is not None))
 
 
 def label_expression(wrapped: dict[str, list[str]]) -> str:

@@ -12,6 +12,7 @@ from nutgraf.plugins.charts import theme
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
 from nutgraf.plugins.charts.data import Table
+from nutgraf.plugins.charts.direct_labels import label_marks
 from nutgraf.plugins.charts.locale import chart_locale
 from nutgraf.plugins.charts.render import RenderJob, renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
@@ -59,7 +60,13 @@ class PreparedChart:
             vega_lite = built.vega_lite
         locale = chart_locale(self.block.lang)
         specs = {
-            variant: _sized(vega_lite, *self.size.get(variant, self.size["wide"]), config, variant == "thumb")
+            variant: _sized(
+                vega_lite,
+                *self.size.get(variant, self.size["wide"]),
+                config,
+                marks_only=variant == "thumb",
+                legend=self.block.options.get("legend") is True,
+            )
             for variant, config in _configs(settings).items()
         }
         return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
@@ -80,9 +87,17 @@ def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
 
 
 def _sized(
-    spec: dict[str, Any], width: int, height: int, config: dict[str, Any], marks_only: bool = False
+    spec: dict[str, Any],
+    width: int,
+    height: int,
+    config: dict[str, Any],
+    *,
+    marks_only: bool = False,
+    legend: bool = False,
 ) -> dict[str, Any]:
     sized = theme.house_style(spec)
+    if not marks_only:
+        sized = label_marks(sized, width=width, legend=legend)
     if marks_only:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
         sized.pop("title", None)
         for view in theme.views(sized):

@@ -14,7 +14,7 @@ from typing import Any
 from nutgraf.plugins.charts.settings import ChartSettings
 
 # Bump when the config below changes in a way the settings do not show, so cached renders are redone.
-THEME_VERSION = "3"
+THEME_VERSION = "4"
 
 PAGE_INK = "currentColor"
 IMAGE_INK = "#1a1a1a"
@@ -134,7 +134,7 @@ def house_style(spec: dict[str, Any]) -> dict[str, Any]:
     Applied to every view of a layered spec; the spec given is not changed.
     """
     styled = copy.deepcopy(spec)
-    values = _inline_values(styled)
+    values = inline_rows(styled)
     for view in views(styled):
         _points_like_line(view)
         encoding = view.get("encoding")
@@ -168,9 +168,12 @@ def _points_like_line(view: dict[str, Any]) -> None:
         mark["point"] = {"color": colour, **mark["point"]}
 
 
-def _inline_values(spec: dict[str, Any]) -> list[dict[str, Any]]:
+def inline_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a spec's top-level data: inline values, or the named dataset Altair moves them into."""
     data = spec.get("data")
     values = data.get("values") if isinstance(data, dict) else None
+    if values is None and isinstance(data, dict) and isinstance(spec.get("datasets"), dict):
+        values = spec["datasets"].get(data.get("name"))
     return [row for row in values if isinstance(row, dict)] if isinstance(values, list) else []
 
 
