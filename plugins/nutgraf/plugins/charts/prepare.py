@@ -167,6 +167,7 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     inputs = {
         "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
         "size": size,
+        "legend": block.options.get("legend") is True,  # the block's own say in how the spec is drawn
         "configs": _configs(settings),
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,
