@@ -25,6 +25,7 @@ from nutgraf.plugins.charts.spec import BuiltSpec, build_spec, data_nodes, read_
 
 MEMO_VERSION = "2"  # entries are (built spec, its content hash)
 _PACKAGE = Path(__file__).resolve().parent
+_MODULE_PREFIX = f"{__package__}."  # nutgraf.plugins.charts.
 
 
 def _spec_modules() -> list[Path]:
@@ -42,8 +43,8 @@ def _spec_modules() -> list[Path]:
         found.add(name)
         tree = ast.parse((_PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("charts."):
-                todo.append(node.module.removeprefix("charts.").split(".")[0])
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(_MODULE_PREFIX):
+                todo.append(node.module.removeprefix(_MODULE_PREFIX).split(".")[0])
     return sorted(_PACKAGE / f"{name}.py" for name in found)
 
 
