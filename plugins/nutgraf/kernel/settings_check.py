@@ -108,7 +108,6 @@ RULES: dict[str, Rule] = {
     "CHARTS_FONT_SIZE": _integer(6),
     "CHARTS_PALETTE": _COLOURS,
     "CHARTS_THEME": _MAPPING,
-    "CHARTS_TABLE_MAX_ROWS": _integer(0),
     "CHARTS_ALTAIR_TIMEOUT": _integer(1),
     "CHARTS_WORKERS": _integer(0),
     "CHARTS_PROGRESS_THRESHOLD": _integer(0),

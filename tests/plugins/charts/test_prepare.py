@@ -42,3 +42,12 @@ def test_an_altair_chart_holds_its_spec_only_until_it_is_rendered(tmp_path: Path
     assert library.render() == (1, 0)
     assert all(chart.held_spec is None for chart in library.charts.values())
     assert prepare_chart(block(ALTAIR), chart_settings).held_spec is None  # rendered: nothing to hold
+
+
+def test_asking_for_the_legend_is_another_chart_to_render(tmp_path: Path) -> None:
+    """`legend: true` keeps a legend the line labels would replace: the cache must not serve the labelled one."""
+    root = content(tmp_path)
+    labelled = prepare_chart(block(SHORTHAND), settings(root))
+    with_legend = prepare_chart(block(SHORTHAND + "legend: true\n"), settings(root))
+    assert labelled.key != with_legend.key
+    assert "layer" in labelled.job.specs["wide"] and "layer" not in with_legend.job.specs["wide"]

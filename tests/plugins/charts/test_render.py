@@ -113,3 +113,15 @@ def test_charts_led_by_a_scripts_fonts_are_measured_in_the_shipped_cjk_font() ->
     assert measure_font(chinese) == fonts.CJK
     assert measure_font("system-ui, sans-serif") == fonts.SANS
     assert page_font({"config": {"font": chinese}}) == chinese
+
+
+def test_thumbnail_is_marks_only_small_and_transparent_and_the_card_chart_has_28_px_text(
+    rendered: dict[str, bytes],
+) -> None:
+    thumbnail = rendered["thumb.svg"].decode()
+    assert len(rendered["thumb.svg"]) <= 20 * 1024
+    assert "<text" not in thumbnail and 'fill="white"' not in thumbnail  # no axis text; right on dark pages
+    assert 'width="176"' in thumbnail and "role-mark" in thumbnail
+    # The card's chart: 270 CSS px wide with 14 px text, drawn 2x into the card's 540 px box: 28 px text.
+    width = int.from_bytes(rendered["card.png"][16:20], "big")
+    assert width == 540

@@ -60,7 +60,7 @@ def test_the_chinese_page_speaks_chinese(built_site: Path) -> None:
 def test_the_english_page_is_unchanged_in_english(built_site: Path) -> None:
     page = soup(built_site / ENGLISH)
     assert page.html["lang"] == "en"
-    assert next(s.h2.get_text(strip=True) for s in page.select("section.explainer-section")) == "What's Happening?"
+    assert next(s.h2.get_text(strip=True) for s in page.select("section.explainer-section")) == "What's happening"
     assert page.select_one(".byline__published").get_text(" ", strip=True) == "Published 25 November 2026"
     assert page.select_one(".key-figure__source").get_text() == "Source: Chinese authorities"
     assert page.select_one(".translation-note") is None

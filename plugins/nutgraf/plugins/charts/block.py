@@ -15,7 +15,9 @@ from nutgraf.kernel.sources import SourceFile, SourceRecord, fenced_blocks
 
 CHART_INFO = "chart"
 
-COMMON_KEYS = frozenset({"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table"})
+COMMON_KEYS = frozenset(
+    {"title", "subtitle", "source", "source_url", "alt", "note", "id", "aspect", "height", "table", "legend"}
+)
 # Encoding channels the shorthand form accepts (Vega-Lite's names, snake_case allowed for strokeDash).
 CHANNELS = frozenset(
     {"x", "y", "x2", "y2", "color", "size", "shape", "opacity", "theta", "radius", "text", "tooltip", "detail"}

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "chart.png")
+FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json", "chart.png", "card.png", "thumb.svg")
 MANIFEST = "sha256.json"
 _DIGEST_SIZE = hashlib.sha256().digest_size
 

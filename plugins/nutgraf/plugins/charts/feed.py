@@ -17,7 +17,12 @@ def absolute(url: str, domain: str) -> str:
 
 
 def charts_as_images(html: str, domain: str) -> str:
-    """The HTML with each chart's graphic replaced by ``<img>`` of its PNG (absolute URL, with alt)."""
+    """The HTML with each chart's graphic replaced by ``<img>`` of its PNG (absolute URL, with alt).
+
+    Feed readers show the entry without the site's stylesheet, which on the page moves the source
+    line under the chart: here the figure is written in reading order instead, each part a block of
+    its own — title and subtitle (the figcaption), the image, then note, source and data link.
+    """
     if 'class="chart"' not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
@@ -35,8 +40,23 @@ def charts_as_images(html: str, domain: str) -> str:
                 "height": wide.get("height", "") if wide else "",
             },
         )
-        graphic.replace_with(image)
-        for attribute in ("data-chart-wide", "data-chart-narrow", "data-chart-image"):
+        holder = soup.new_tag("p", attrs={"class": "chart-image"})
+        holder.append(image)
+        graphic.replace_with(holder)
+        meta = figure.select_one(".chart-meta")
+        if meta is not None:
+            after = holder
+            for part in list(meta.find_all(recursive=False)):
+                line = soup.new_tag("p")
+                if part.name == "span":  # note and source: the paragraph takes the span's place
+                    line["class"] = part.get("class", [])
+                    line.extend(list(part.contents))
+                else:
+                    line.append(part.extract())
+                after.insert_after(line)
+                after = line
+            meta.decompose()
+        for attribute in ("data-chart-wide", "data-chart-narrow", "data-chart-image", "data-chart-help"):
             del figure[attribute]
         for link in figure.select("a[href]"):
             link["href"] = absolute(link["href"], domain)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from nutgraf.plugins.charts.data import Table
+from nutgraf.plugins.charts.table import ChartTable
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,10 @@ class FigureParts:
     subtitle: str = ""
     note: str = ""
     source_url: str = ""
-    download_url: str = ""
-    download_label: str = "CSV"
-    table: Table | None = None
+    download_url: str = ""  # the chart's own columns and rows (CSV)
+    source_file_url: str = ""  # the whole data file the chart reads
+    source_file_label: str = "CSV"
+    table: ChartTable | None = None
 
 
 def _attribute(value: str) -> str:
@@ -38,18 +39,28 @@ def _english(message: str) -> str:
     return message
 
 
-def data_table(table: Table, title: str, gettext: Callable[[str], str] = _english) -> str:
-    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in table.columns)
+def data_table(table: ChartTable, title: str, gettext: Callable[[str], str] = _english) -> str:
+    """The chart's data as a table: its columns and order, numbers right-aligned; long ones scroll in a box."""
+
+    def cell(tag: str, text: str, numeric: bool, scope: str = "") -> str:
+        attributes = (f' scope="{scope}"' if scope else "") + (' class="num"' if numeric else "")
+        return f"<{tag}{attributes}>{escape(text)}</{tag}>"
+
+    columns = zip(table.columns, table.numeric, strict=True)
+    head = "".join(cell("th", column, numeric, "col") for column, numeric in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(row.get(column, '')))}</td>" for column in table.columns) + "</tr>"
+        "<tr>" + "".join(cell("td", text, numeric) for text, numeric in zip(row, table.numeric, strict=True)) + "</tr>"
         for row in table.rows
     )
     # gettext is called outside f-strings, where `pybabel extract` finds the messages.
     caption = gettext("The data: %(title)s") % {"title": title} if title else gettext("The data")
     summary = gettext("Show the data")
+    # The scrolling box is a focusable region, so keyboard users can scroll it too.
     return (
-        f'<details class="chart-data"><summary>{escape(summary)}</summary><div class="chart-table">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+        f'<details class="chart-data" data-pagefind-ignore><summary>{escape(summary)}</summary>'
+        f'<div class="chart-table" tabindex="0" role="region" aria-label="{_attribute(caption)}">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "</div></details>"
     )
 
 
@@ -62,9 +73,9 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
     gettext = gettext or _english  # the page's language (the i18n plugin's catalogues), else English
     caption = []
     if parts.title:
-        caption.append(f'<span class="chart-title">{escape(parts.title)}</span>')
+        caption.append(f'<p class="chart-title">{escape(parts.title)}</p>')
     if parts.subtitle:
-        caption.append(f'<span class="chart-subtitle">{escape(parts.subtitle)}</span>')
+        caption.append(f'<p class="chart-subtitle">{escape(parts.subtitle)}</p>')
     meta = []
     if parts.note:
         meta.append(f'<span class="chart-note">{escape(parts.note)}</span>')
@@ -74,19 +85,31 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
     source_label = gettext("Source:")
     meta.append(f'<span class="chart-source">{escape(source_label)} {source}</span>')
     if parts.download_url:
-        download = gettext("Download the data (%(format)s)") % {"format": parts.download_label}
+        download = gettext("Download the data (%(format)s)") % {"format": "CSV"}
         meta.append(
             f'<a class="chart-download" href="{_attribute(parts.download_url)}" download>{escape(download)}</a>'
         )
-    caption.append(f'<span class="chart-meta">{" ".join(meta)}</span>')
+    if parts.source_file_url:
+        if parts.download_url:
+            text = gettext("Full source file (%(format)s)") % {"format": parts.source_file_label}
+        else:
+            text = gettext("Download the data (%(format)s)") % {"format": parts.source_file_label}
+        meta.append(
+            f'<a class="chart-source-file" href="{_attribute(parts.source_file_url)}" download>{escape(text)}</a>'
+        )
+    caption.append(f'<p class="chart-meta">{" ".join(meta)}</p>')
     graphic = (
-        f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}">'
+        # Search indexes the caption, not the axis labels or table cells (their numbers would run into words).
+        f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}" data-pagefind-ignore>'
         f"{parts.wide_svg}{parts.narrow_svg}</div>"
     )
     table = data_table(parts.table, parts.title, gettext) if parts.table is not None else ""
+    keys = gettext("Arrow keys step through the data; Escape leaves.")  # charts.js reads it to screen readers
     return (
         f'<figure class="chart" id="{_attribute(parts.anchor)}"'
         f' data-chart-wide="{_attribute(parts.wide_vega_url)}" data-chart-narrow="{_attribute(parts.narrow_vega_url)}"'
-        f' data-chart-image="{_attribute(parts.image_url)}">'
-        f"<figcaption>{''.join(caption)}</figcaption>{graphic}{table}</figure>"
+        f' data-chart-image="{_attribute(parts.image_url)}" data-chart-help="{_attribute(keys)}">'
+        # Block elements with a line break between: text extracted without CSS (search excerpts, reader
+        # modes) never runs a title into its subtitle.
+        f"<figcaption>{chr(10).join(caption)}</figcaption>\n{graphic}\n{table}</figure>"
     )

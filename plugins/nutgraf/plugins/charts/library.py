@@ -19,9 +19,17 @@ from nutgraf.plugins.charts.pool import render_missing
 from nutgraf.plugins.charts.prepare import PreparedChart, prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.table import ChartTable
+from nutgraf.plugins.charts.theme import THUMBNAIL_SIZE
 
 # Output file of each cached file, after the chart's short key.
-OUTPUT_FILES = {"wide.vg.json": "-wide.vg.json", "narrow.vg.json": "-narrow.vg.json", "chart.png": ".png"}
+OUTPUT_FILES = {
+    "wide.vg.json": "-wide.vg.json",
+    "narrow.vg.json": "-narrow.vg.json",
+    "chart.png": ".png",
+    "card.png": "-card.png",
+    "thumb.svg": "-thumb.svg",
+}
 
 
 def chart_key(digest: str, lang: str) -> str:
@@ -43,6 +51,10 @@ class LeadChart:
     alt: str  # the chart's text alternative
     width: int  # its size in CSS pixels (the PNG is drawn at CHARTS_PNG_SCALE times this)
     height: int
+    card_image: str = ""  # the chart drawn for a social card (PNG), relative to SITEURL
+    thumbnail: str = ""  # the chart's marks drawn for a thumbnail (SVG), relative to SITEURL
+    thumbnail_width: int = 0
+    thumbnail_height: int = 0
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -116,6 +128,10 @@ class ChartLibrary:
             alt=" ".join(str(options.get("alt") or "").split()),
             width=round(width / scale),
             height=round(height / scale),
+            card_image=self.asset(chart, "card.png"),
+            thumbnail=self.asset(chart, "thumb.svg"),
+            thumbnail_width=THUMBNAIL_SIZE[0],
+            thumbnail_height=THUMBNAIL_SIZE[1],
         )
 
     def image_url(self, key: str) -> str:
@@ -140,10 +156,7 @@ class ChartLibrary:
         while anchor in used_ids:
             anchor, number = f"{base}-{number}", number + 1
         used_ids.add(anchor)
-        table = chart.table
-        show_table = options.get("table", True) and table is not None
-        if show_table and len(table.rows) > self.settings.table_max_rows and "table" not in options:
-            show_table = False
+        table = self.table(chart)
         download = chart.download
         return figure_html(
             FigureParts(
@@ -159,12 +172,21 @@ class ChartLibrary:
                 wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
                 narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
                 image_url=self.url(self.asset(chart, "chart.png")),
-                download_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
-                download_label=download.label if download else "CSV",
-                table=table if show_table else None,
+                download_url=self.url(self.chart_csv_path(chart)) if table else "",
+                source_file_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
+                source_file_label=download.label if download else "CSV",
+                table=table if options.get("table", True) is not False else None,
             ),
             gettext,
         )
+
+    def table(self, chart: PreparedChart) -> ChartTable | None:
+        """The chart's data as drawn (see table.py), or None for a chart without tooltips."""
+        data = self.cache.read(chart.key, "table.json")
+        return None if data.strip() == b"null" else ChartTable.from_json(data)
+
+    def chart_csv_path(self, chart: PreparedChart) -> str:
+        return f"{self.settings.output_dir}/{chart.key[:16]}-data.csv"
 
     def write_assets(self, output: Path) -> None:
         """Each chart's PNG and compiled Vega, and its data for download, into the site."""
@@ -177,6 +199,10 @@ class ChartLibrary:
                     folders.add(target.parent)
                 if not target.exists():  # the same chart on two pages is one set of files
                     link_or_copy(self.cache.path(chart.key, name), target)
+            table = self.table(chart)
+            chart_csv = output / self.chart_csv_path(chart)
+            if table is not None and not chart_csv.exists():
+                chart_csv.write_bytes(table.csv())
             download = chart.download
             if download is None:
                 continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 from dataclasses import dataclass, field, replace
@@ -14,6 +13,7 @@ from nutgraf.plugins.charts import theme
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
 from nutgraf.plugins.charts.data import Table
+from nutgraf.plugins.charts.direct_labels import label_marks
 from nutgraf.plugins.charts.render import RenderJob, renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec_memo import spec_memo
@@ -60,7 +60,13 @@ class PreparedChart:
             vega_lite = built.vega_lite
         locale = chart_locale(self.block.lang)
         specs = {
-            variant: _sized(vega_lite, *self.size["narrow" if variant == "narrow" else "wide"], config)
+            variant: _sized(
+                vega_lite,
+                *self.size.get(variant, self.size["wide"]),
+                config,
+                marks_only=variant == "thumb",
+                legend=self.block.options.get("legend") is True,
+            )
             for variant, config in _configs(settings).items()
         }
         return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
@@ -75,11 +81,30 @@ def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
         "wide": theme.vega_lite_config(settings),
         "narrow": theme.narrow_config(settings),
         "image": theme.image_config(settings),
+        "card": theme.image_config(settings, width=theme.CARD_SIZE[0]),
+        "thumb": theme.thumbnail_config(settings),
     }
 
 
-def _sized(spec: dict[str, Any], width: int, height: int, config: dict[str, Any]) -> dict[str, Any]:
-    sized = copy.deepcopy(spec)
+def _sized(
+    spec: dict[str, Any],
+    width: int,
+    height: int,
+    config: dict[str, Any],
+    *,
+    marks_only: bool = False,
+    legend: bool = False,
+) -> dict[str, Any]:
+    sized = theme.house_style(spec)
+    if not marks_only:
+        sized = label_marks(sized, width=width, legend=legend)
+    if marks_only:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
+        sized.pop("title", None)
+        for view in theme.views(sized):
+            for definition in (view.get("encoding") or {}).values():
+                if isinstance(definition, dict):
+                    definition.update({"axis": None} if "axis" in definition else {})
+                    definition.update({"legend": None} if "legend" in definition else {})
     sized.pop("$schema", None)
     if not any(key in sized for key in _COMPOUND):
         sized["width"], sized["height"] = width, height
@@ -95,6 +120,8 @@ def sizes(block: ChartBlock, settings: ChartSettings) -> dict[str, tuple[int, in
     return {
         "wide": (settings.width, wide_height),
         "narrow": (settings.narrow_width, round(settings.narrow_width / narrow_aspect)),
+        "card": theme.CARD_SIZE,
+        "thumb": theme.THUMBNAIL_SIZE,
     }
 
 
@@ -140,6 +167,7 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     inputs = {
         "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
         "size": size,
+        "legend": block.options.get("legend") is True,  # the block's own say in how the spec is drawn
         "configs": _configs(settings),
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,

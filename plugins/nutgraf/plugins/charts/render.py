@@ -12,10 +12,12 @@ import vl_convert
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
+from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
+from nutgraf.plugins.charts.table import chart_table
 
 # Bump when the output below changes for the same input, so cached renders are redone.
-RENDER_VERSION = "2"
+RENDER_VERSION = "4"
 VARIANTS = ("wide", "narrow")
 
 # vl-convert lays text out (axis widths, label overlap, legend columns) with the fonts it has, not the
@@ -36,7 +38,8 @@ class RenderJob:
     """Everything needed to draw one chart, and nothing else: its cache key says so."""
 
     key: str
-    specs: dict[str, dict[str, Any]]  # "wide", "narrow" (page theme) and "image" (PNG theme), complete
+    # "wide", "narrow" (page theme), "image" (the PNG for feeds), "card" (social cards), "thumb" (thumbnails)
+    specs: dict[str, dict[str, Any]]
     png_scale: float = 2.0
     format_locale: dict[str, Any] | None = None  # d3-format locale of the explainer's language
     time_format_locale: dict[str, Any] | None = None  # d3-time-format locale
@@ -104,32 +107,40 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 
 
 def render(job: RenderJob) -> dict[str, bytes]:
-    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, chart.png."""
+    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, chart.png,
+    card.png (the social card's chart) and thumb.svg (marks only)."""
     files: dict[str, bytes] = {}
     fonts.use_shipped_fonts()
-    # No URL may be fetched (the checks inline every dataset; this makes sure): vl-convert's default is any.
-    options: dict[str, Any] = {"allowed_base_urls": []}
     # Locales passed only when set: the default language renders exactly as before translations existed.
-    options |= {
+    locale = {
         name: value
         for name, value in (("format_locale", job.format_locale), ("time_format_locale", job.time_format_locale))
         if value is not None
     }
+    # No URL may be fetched (the checks inline every dataset; this makes sure): vl-convert's default is any.
+    options: dict[str, Any] = {"allowed_base_urls": [], **locale}
     try:
         for variant in VARIANTS:
-            spec = job.specs[variant]
-            font = page_font(spec)
+            font = page_font(job.specs[variant])
+            spec = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
             svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **options)
             svg = clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}")
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
             vega = localised(vl_convert.vegalite_to_vega(spec), job)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
-        image = job.specs["image"]
-        font = page_font(image)
+            if variant == "wide":  # the data behind the chart, as drawn: its table and chart-only CSV
+                table = chart_table(vega, locale)
+                files["table.json"] = table.to_json() if table else b"null"
+        font = page_font(job.specs["image"])
+        image = wrap_category_labels(job.specs["image"], f"{measure_font(font)}, {font}" if font else None)
         files["chart.png"] = vl_convert.vegalite_to_png(
             measured(image, font) if font else image, scale=job.png_scale, **options
         )
+        card = wrap_category_labels(job.specs["card"], f"{measure_font(font)}, {font}" if font else None)
+        files["card.png"] = vl_convert.vegalite_to_png(measured(card, font) if font else card, scale=2, **options)
+        thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
+        files["thumb.svg"] = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail").encode()
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError

@@ -26,12 +26,11 @@ class ChartSettings:
     aspect: float = 1.6  # CHARTS_ASPECT: width / height of the wide variant
     narrow_aspect: float = 1.0  # CHARTS_NARROW_ASPECT: width / height at most, on phones
     # CHARTS_FONT: the page's own stack (site.css --sans), each face no wider than DejaVu Sans, which vl-convert
-    # measures with (render.MEASURE_FONT), so labels fit in whichever face the reader gets.
+    # measures with (render.measure_font), so labels fit in whichever face the reader gets.
     font: str = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
     font_size: int = 14  # CHARTS_FONT_SIZE: axis and legend text, px as rendered
     palette: tuple[str, ...] = DEFAULT_PALETTE  # CHARTS_PALETTE
     theme: dict[str, Any] = field(default_factory=dict)  # CHARTS_THEME: merged into the Vega-Lite config
-    table_max_rows: int = 50  # CHARTS_TABLE_MAX_ROWS: charts with more rows get no data table
     altair_timeout: int = 30  # CHARTS_ALTAIR_TIMEOUT: seconds an Altair module may take
     workers: int = 0  # CHARTS_WORKERS: render processes; 0 means one per core
     progress_threshold: int = 8  # CHARTS_PROGRESS_THRESHOLD: show a progress bar above this many renders
@@ -61,7 +60,6 @@ class ChartSettings:
             font_size=int(settings.get("CHARTS_FONT_SIZE", cls.font_size)),
             palette=tuple(settings.get("CHARTS_PALETTE", DEFAULT_PALETTE)),
             theme=dict(settings.get("CHARTS_THEME") or {}),
-            table_max_rows=int(settings.get("CHARTS_TABLE_MAX_ROWS", cls.table_max_rows)),
             altair_timeout=int(settings.get("CHARTS_ALTAIR_TIMEOUT", cls.altair_timeout)),
             workers=int(settings.get("CHARTS_WORKERS", 0)) or (os.cpu_count() or 1),
             progress_threshold=int(settings.get("CHARTS_PROGRESS_THRESHOLD", cls.progress_threshold)),

@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from nutgraf.kernel.sources import fenced_blocks
 from nutgraf.plugins.explainers.html_policy import sanitise
 from nutgraf.plugins.explainers.key_figures import parse_key_figure, render_key_figure
-from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
+from nutgraf.plugins.explainers.settings import ExplainerSettings
 
 # A document's `Lang:` (or None) → the gettext of its page; English as written when there is none.
 Translator = Callable[[str | None], Callable[[str], str]]
@@ -97,14 +97,13 @@ class SectionTreeprocessor(Treeprocessor):
                     "aria-labelledby": f"{section_id}-heading",
                 },
             )
-            if normalize_heading("".join(heading.itertext())) == normalize_heading(spec.label):
-                # The heading is the label itself: no need to say it twice.
-                heading.set("class", f"{SECTION_CLASS}__heading {SECTION_CLASS}__heading--label")
-            else:
-                label = ElementTree.SubElement(
-                    section, "p", {"class": f"{SECTION_CLASS}__label", "aria-hidden": "true"}
-                )
-                label.text = spec.label
+            # Every part opens the same way: its label, as the heading. The heading only ever names the part
+            # ("What's Happening?", "Why It's Important?" are its aliases), so nothing of the writer's is lost,
+            # and a label over a differently worded heading would say the same thing twice, two ways.
+            for child in list(heading):
+                heading.remove(child)
+            heading.text = spec.label
+            heading.set("class", f"{SECTION_CLASS}__heading {SECTION_CLASS}__heading--label")
             section.append(heading)
             section.extend(c for c in children[index + 1 : end] if c not in footnotes)
         for footnote in footnotes:

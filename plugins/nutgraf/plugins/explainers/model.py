@@ -67,9 +67,22 @@ def section_html(content: str, section_id: str) -> str:
     return content[opening.start() :]
 
 
+# Sentences that only announce what follows ("This is crucial for several reasons.", "Here's why:"): a
+# teaser made of one says nothing.
+_LEAD_IN = re.compile(
+    r"(:$|\b(for|in) (several|many|a few|a number of|two|three|four|five|various) (reasons|ways)\b"
+    r"|\bhere(?:'s| is| are) (why|how|what)\b|\b(several|many|a few|a number of) reasons\b)",
+    re.IGNORECASE,
+)
+
+
 def first_sentence(markdown: str) -> str:
+    """The paragraph's first sentence that says something: a lead-in is passed over (unless it is all)."""
     text = plain_text(_FOOTNOTE_REFERENCE.sub("", markdown))
-    return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    sentences = [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+    return next(
+        (sentence for sentence in sentences if not _LEAD_IN.search(sentence)), sentences[0] if sentences else ""
+    )
 
 
 class Explainer:
@@ -106,7 +119,11 @@ class Explainer:
         matters = parsed.sections_for("matters")
         first = paragraphs(matters[0].content_lines) if matters else []
         self.matters_paragraph = plain_text(" ".join(line for _, line in first[0])) if first else ""
-        self.matters_line = first_sentence(" ".join(line for _, line in first[0])) if first else ""
+        # The card's teaser: the writer's `Teaser:`, else what the "Why it matters" part opens with.
+        teaser = parsed.front_matter.text("teaser")
+        self.matters_line = (
+            plain_text(teaser) if teaser else first_sentence(" ".join(line for _, line in first[0])) if first else ""
+        )
         self.related: list[Any] = []
 
     def _update_view(self, update: Update, tz: Any) -> UpdateView:

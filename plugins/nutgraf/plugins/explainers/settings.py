@@ -73,6 +73,7 @@ KNOWN_METADATA = (
     "date",
     "modified",
     "summary",
+    "teaser",
     "topic",
     "tags",
     "authors",

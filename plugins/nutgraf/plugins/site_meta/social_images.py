@@ -66,9 +66,10 @@ def add_social_images(
         headline = _plain(article.title)
         lead = getattr(article, "lead_chart", None)  # set by the chart plugin on pages with charts
         if lead is not None:
-            article.thumbnail = lead.image
+            article.thumbnail = lead.thumbnail or lead.image  # drawn for its size, marks only
             article.thumbnail_alt = lead.alt
-            article.thumbnail_width, article.thumbnail_height = lead.width, lead.height
+            article.thumbnail_width = lead.thumbnail_width or lead.width
+            article.thumbnail_height = lead.thumbnail_height or lead.height
         if getattr(article, "social_image", None):
             continue
         lang = str(getattr(article, "lang", "") or "")
@@ -77,7 +78,7 @@ def add_social_images(
         kicker = str(article.category) if getattr(article, "category", None) else settings.site_name
         article.social_image = path
         if lead is not None:
-            chart_cards.append(ChartCard(path, lead.image, lead.title, headline, kicker, text))
+            chart_cards.append(ChartCard(path, lead.card_image or lead.image, lead.title, headline, kicker, text))
             article.social_image_alt = f"{headline}. {lead.alt or lead.title}"
         else:
             write_card(output / path, title_card_svg(headline, kicker, settings.site_name, text), cache)

@@ -1,0 +1,129 @@
+"""Long category labels wrapped onto lines that fit, never cut short with "…".
+
+Vega-Lite truncates an axis label longer than the axis's ``labelLimit``: on a phone, the industry a
+headline is about reads "Education and hea…". Here each label of a category (nominal or ordinal)
+axis that would not fit is broken between words into lines that do, measured by vl-convert in the
+font the chart is measured with (see render.measure_font), and the axis draws them through a
+``labelExpr`` returning the lines (Vega draws an array as lines of text).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import vl_convert
+
+from nutgraf.plugins.charts.theme import inline_rows, views
+
+Measure = Callable[[str], float]
+CATEGORY_TYPES = frozenset({"nominal", "ordinal"})
+
+
+@lru_cache(maxsize=4096)
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn by vl-convert's Vega (its own text layout, in the fonts registered)."""
+    spec = {
+        "width": 0,
+        "height": 0,
+        "padding": 0,
+        "data": [{"name": "text", "values": [{"text": text}]}],
+        "marks": [
+            {
+                "type": "text",
+                "from": {"data": "text"},
+                "encode": {"enter": {"text": {"field": "text"}, "font": {"value": font}, "fontSize": {"value": size}}},
+            }
+        ],
+    }
+    return float(vl_convert.vega_to_scenegraph(spec)["width"])
+
+
+def wrap(text: str, limit: float, measure: Measure) -> list[str]:
+    """``text`` as lines no wider than ``limit``, broken between words (a single longer word keeps its line)."""
+    if measure(text) <= limit:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and measure(candidate) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return lines
+
+
+def _values(spec: dict[str, Any], field: str) -> list[str]:
+    rows = inline_rows(spec)
+    return list(dict.fromkeys(str(row[field]) for row in rows if row.get(field) is not None))
+
+
+def label_expression(wrapped: dict[str, list[str]]) -> str:
+    """A Vega expression giving each wrapped label's lines, and any other label as it is."""
+    expression = "datum.label"
+    for label, lines in reversed(list(wrapped.items())):
+        expression = f"datum.label === {json.dumps(label)} ? {json.dumps(lines)} : {expression}"
+    return expression
+
+
+def wrap_category_labels(
+    spec: dict[str, Any], font: str | None = None, measure: Measure | None = None
+) -> dict[str, Any]:
+    """The spec with its category axes' long labels wrapped to the axis's ``labelLimit`` (a copy if changed).
+
+    ``font`` is the stack to measure in when it is not the spec's own (render.measured's).
+    """
+    config = spec.get("config") or {}
+    axis_config = config.get("axis") or {}
+    limit = axis_config.get("labelLimit")
+    if not limit:
+        return spec
+    font = font or str(axis_config.get("labelFont") or config.get("font") or "sans-serif")
+    size = float(axis_config.get("labelFontSize") or 11)
+    measure = measure or (lambda text: text_width(text, font, size))
+    styled = None
+    for index, view in enumerate(views(spec)):
+        encoding = view.get("encoding")
+        if not isinstance(encoding, dict):
+            continue
+        for channel in ("y", "x"):
+            definition = encoding.get(channel)
+            if not isinstance(definition, dict) or definition.get("type") not in CATEGORY_TYPES:
+                continue
+            axis = definition.get("axis", {})
+            if axis is None or not isinstance(axis, dict) or "labelExpr" in axis:
+                continue
+            field = definition.get("field")
+            labels = _values(spec, field) if isinstance(field, str) else []
+            wrapped = {label: lines for label in labels if len(lines := wrap(label, limit, measure)) > 1}
+            if not wrapped:
+                continue
+            if styled is None:
+                styled = copy.deepcopy(spec)
+            target = views(styled)[index]["encoding"][channel]
+            line_height = round(size * 1.2)
+            target["axis"] = {
+                **(target.get("axis") or {}),
+                "labelExpr": label_expression(wrapped),
+                "labelLineHeight": line_height,
+            }
+            if channel == "y" and isinstance(styled.get("height"), int | float):
+                styled["height"] = _tall_enough(styled["height"], labels, wrapped, line_height)
+    return styled if styled is not None else spec
+
+
+# Space the x axis and the view's padding take from a chart's height, at most (a 14 px axis: ~40 px).
+_BELOW_PLOT = 48
+
+
+def _tall_enough(height: float, labels: list[str], wrapped: dict[str, list[str]], line_height: int) -> int:
+    """A chart height whose bands each hold their longest label's lines, so Vega drops none for overlap."""
+    lines = max(len(lines) for lines in wrapped.values())
+    band = lines * line_height + line_height // 2
+    return max(int(height), len(labels) * band + _BELOW_PLOT)
