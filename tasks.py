@@ -108,7 +108,7 @@ def publish(c, remote="origin", no_build=False):
         "explainers": "how many synthetic explainers (default 1,000)",
         "rounds": "rounds to take medians over (at least 3; 1 from 5,000 explainers)",
         "json": "also write the results as JSON to this path",
-        "profile": "instead of timing, profile one cold build (pyinstrument): write PATH.html and PATH.txt",
+        "profile": "instead of timing, profile one cold build and its renders (pyinstrument): PATH.html, PATH.txt…",
     }
 )
 def bench(c, quick=False, explainers=1000, rounds=3, json=None, profile=None):

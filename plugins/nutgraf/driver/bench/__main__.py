@@ -138,7 +138,9 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", type=Path, help="build the synthetic site here and keep it")
     parser.add_argument(
-        "--profile", type=Path, help="instead of timing, profile one cold build: write PATH.html and PATH.txt"
+        "--profile",
+        type=Path,
+        help="instead of timing, profile one cold build and its renders: PATH.html, PATH.txt, PATH-renders.*",
     )
     args = parser.parse_args(argv)
     if args.quick:
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         site = BenchSite.create(root, count)
         if args.profile:
             written = build_profile.profile_cold_build(site, args.profile.resolve())
-            print("Profile of one cold build written to " + " and ".join(map(str, written)))
+            print("Profiles of one cold build and of its renders written to:", *written, sep="\n  ")
             return 0
         # Once untimed, so that no round pays for reading Hugo's binary from disk, and a Hugo that cannot
         # build the site stops the benchmark before its long builds.

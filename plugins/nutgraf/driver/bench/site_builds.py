@@ -62,24 +62,27 @@ class BenchSite:
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NUTGRAF_CACHE=str(self.root / ".cache"))
         return env | {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
+    def run_python(self, *arguments: str, runner: Sequence[str] = (sys.executable,)) -> measure.Run:
+        """``python ARGUMENTS`` in the site, timed (or ``runner ARGUMENTS``: a profiler that runs modules).
+
+        Raises if it fails: a failed build's time is no measurement.
+        """
+        return self._checked(measure.run([*runner, *arguments], self.root, self._env()))
+
     def baseline(self) -> measure.Run:
-        command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
-        return self._checked(measure.run(command, self.root, self._env()))
+        return self.run_python("-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q")
 
     def hugo(self) -> measure.Run:
         """Hugo's full build of the explainers' text into an empty folder (Hugo keeps no cache between builds)."""
         shutil.rmtree(self.root / "output-hugo", ignore_errors=True)
         clock = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), UTC).isoformat()
-        command = [sys.executable, "-m", "hugo", "build", "--source", "hugo", "--destination", "../output-hugo"]
+        arguments = ["-m", "hugo", "build", "--source", "hugo", "--destination", "../output-hugo"]
         # Hugo's "now" fixed as ours is; its file cache inside the site; a warning (a layout gone stale) fails.
-        command += ["--clock", clock, "--cacheDir", str(self.root / ".cache" / "hugo"), "--noBuildLock"]
-        command += ["--panicOnWarning", "--quiet"]
-        return self._checked(measure.run(command, self.root, self._env()))
+        arguments += ["--clock", clock, "--cacheDir", str(self.root / ".cache" / "hugo"), "--noBuildLock"]
+        return self.run_python(*arguments, "--panicOnWarning", "--quiet")
 
-    def nutgraf(self, *, force: bool = False, runner: Sequence[str] = (sys.executable,)) -> measure.Run:
-        """``nutgraf build``, run by ``runner`` (the interpreter, or a profiler that runs modules)."""
-        command = [*runner, "-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else [])]
-        return self._checked(measure.run(command, self.root, self._env()))
+    def nutgraf(self, *, force: bool = False) -> measure.Run:
+        return self.run_python("-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else []))
 
     def clear_caches(self) -> None:
         shutil.rmtree(self.root / ".cache", ignore_errors=True)
