@@ -174,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
         for number in range(rounds):
             print(f"Round {number + 1} of {rounds}…", file=sys.stderr)
             per_round.append(one_round(site, number))
+            # A round of a large site takes long: show its times as it ends, not only the medians at the end.
+            times = ", ".join(
+                f"{key.removesuffix('_s')} {value:.2f}" for key, value in per_round[-1].items() if key.endswith("_s")
+            )
+            print(f"  seconds: {times}", file=sys.stderr)
         results: dict[str, Any] = {key: statistics.median(r[key] for r in per_round) for key in per_round[0]}
         results.update(page_weights(site))
         # A cold build of 1,000 explainers renders ~1,500 charts: a larger sample weighs the pool's start-up as
