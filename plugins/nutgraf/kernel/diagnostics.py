@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from nutgraf.kernel import github_annotations
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -45,10 +47,14 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> int:
-    """Print each diagnostic on a line of its own (never wrapped); return how many."""
+    """Print each diagnostic on a line of its own (never wrapped); return how many.
+
+    Under GitHub Actions each is also a workflow command, and all go to the job summary.
+    """
     stream = stream or sys.stderr
-    count = 0
-    for diagnostic in sorted(diagnostics):
+    ordered = sorted(diagnostics)
+    for diagnostic in ordered:
         print(diagnostic, file=stream)
-        count += 1
-    return count
+    if github_annotations.running_in_actions():  # also on the editor's lines in the pull request
+        github_annotations.report(ordered)
+    return len(ordered)
