@@ -134,11 +134,18 @@ def clean(c):
 # fonts charts are drawn with (DejaVu Sans measures every chart's text, see plugins/nutgraf/plugins/charts/render.py;
 # Noto CJK draws Chinese, Japanese and Korean); and Java for the Nu HTML checker.
 _DEBIAN_PACKAGES = {
-    "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "chromium": lambda: Path(_chromium()).exists(),
     "fonts-dejavu-core": lambda: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
     "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
 }
+
+
+def _chromium() -> str:
+    """The browser the checks and tests drive (NUTGRAF_CHROMIUM or CHROME_PATH, else Debian's Chromium)."""
+    from nutgraf.driver.site_check.browser import chromium_executable  # installed by requirements.txt
+
+    return chromium_executable()
 
 
 def _install_test_requirements(c: Context) -> None:
