@@ -121,13 +121,10 @@ def bench(c, quick=False, explainers=1000, rounds=3, json=None):
         c.run(command)
 
 
-@task
-def clean(c):
-    """Remove the built site and the build caches."""
-    for folder in ("output", ".cache"):
-        shutil.rmtree(ROOT / folder, ignore_errors=True)
-    for leftover in ROOT.glob(".output-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+@task(help={"stale": "keep the caches, less the chart renders the last successful build did not use; print sizes"})
+def clean(c, stale=False):
+    """Remove the built site and the build caches (--stale: only what the last build did not use)."""
+    _nutgraf(c, "clean", *(["--stale"] if stale else []))
 
 
 # Debian packages the tests need, and how to tell each is there: the browser the tests drive; the

@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--settings", default="publishconf.py", help="settings to build the checked site with")
     site.add_argument("--output", help='check this existing build (made with SITEURL = "") instead of building')
 
+    clean = commands.add_parser("clean", help="remove the built site and the caches (--stale: only what is unused)")
+    clean.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    clean.add_argument(
+        "--stale", action="store_true", help="keep the caches, less the chart renders the last build did not use"
+    )
+
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
     new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
@@ -121,7 +127,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
+    if args.command == "clean":
+        return _clean(settings, stale=args.stale)
     return _new(args, settings)
+
+
+def _clean(settings: dict, *, stale: bool) -> int:
+    import shutil
+
+    root = site_build.cache_root(settings)
+    if stale:
+        from nutgraf.driver.stale_cache import prune
+
+        prune(settings, root)
+        return 0
+    output = Path(settings["OUTPUT_PATH"])
+    for folder in (output, root, *output.parent.glob(f".{output.name}-*")):  # staging left by a kill
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
 
 
 def _new(args: argparse.Namespace, settings: dict) -> int:

@@ -123,6 +123,8 @@ def finalize_output(settings: dict[str, Any], output_path: str) -> None:
     library = _LIBRARIES.pop(str(settings["OUTPUT_PATH"]), None)
     if library is not None:
         library.write_assets(Path(output_path))
+        # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
+        library.cache.record_used(chart.key for chart in library.charts.values())
 
 
 def add_markdown_extension(pelican: Any) -> None:
