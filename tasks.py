@@ -51,14 +51,16 @@ def build(c, production=False, output=None, force=False):
         "production": "check with publishconf.py",
         "site": "also build the site for a local address and check it: Nu HTML checker, links and anchors, "
         "axe-core at 320x568 and 1440x900 in light and dark mode, console errors, CSP violations, feeds",
+        "changed": "with --site: check only the pages a change since this git revision affects, and a sample "
+        "of every template (for pull requests)",
     }
 )
-def check(c, production=False, site=False):
+def check(c, production=False, site=False, changed=None):
     """Check all content without writing the site (exit 1 on any problem); --site checks the built site too."""
     _nutgraf(c, "check", "--settings", _settings(production))
     if site:
         _install_test_requirements(c)  # the checkers: Nu, axe-core, Chromium, Java
-        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
+        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS, *(["--changed", changed] if changed else []))
 
 
 @task(help={"port": "port to serve on (default 8000)"})

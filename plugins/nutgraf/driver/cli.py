@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("--settings", default="publishconf.py", help="settings to build the checked site with")
     site.add_argument("--output", help='check this existing build (made with SITEURL = "") instead of building')
+    site.add_argument(
+        "--changed",
+        metavar="REV",
+        help="check only the pages a change since REV affects (git diff --name-only REV), and a sample",
+    )
 
     clean = commands.add_parser("clean", help="remove the built site and the caches (--stale: only what is unused)")
     clean.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
@@ -78,16 +83,17 @@ def _check_site(args: argparse.Namespace) -> int:
     """Print every finding and one count per check; exit 1 on any finding, 2 when a tool is missing."""
     from nutgraf.driver.site_check import runner
     from nutgraf.driver.site_check.findings import ToolMissingError
+    from nutgraf.driver.site_check.scope import ScopeError
 
     site_build.init_logging()
     try:
         if args.output:
-            report = runner.check_output(Path(args.output).resolve())
+            report = runner.check_output(Path(args.output).resolve(), changed_since=args.changed)
         else:
-            status, report = runner.check_production_build(args.settings, Path.cwd())
+            status, report = runner.check_production_build(args.settings, Path.cwd(), args.changed)
             if report is None:
                 return status
-    except ToolMissingError as error:
+    except (ToolMissingError, ScopeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     report.print()
