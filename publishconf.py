@@ -14,6 +14,10 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 if not SITEURL:
     raise SystemExit("publishconf.py: set SITEURL to the site's absolute address, e.g. SITEURL=https://example.org")
 
+# Embargoes: an explainer dated in the future is left out until its date (nutgraf.plugins.explainers.embargo);
+# the hourly workflow run publishes it then. Development builds show it, so editors can preview it.
+WITH_FUTURE_DATES = False
+
 # Pelican 4.12 joins FEED_DOMAIN + "/" with the feed's relative path (writers.py, urljoin), so a
 # sub-path in SITEURL is kept: https://user.github.io/repo/feeds/all.atom.xml. Entry links use SITEURL.
 FEED_DOMAIN = SITEURL

@@ -99,7 +99,9 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
     target = Path(settings["OUTPUT_PATH"])
     epoch = source_date_epoch(Path(settings["PATH"]))
     record = BuildRecord.for_output(cache_root(settings), target)
-    inputs = inputs_digest(settings, input_folders(settings, _CODE_FOLDER), epoch)
+    # Plugins' inputs beyond files (the explainers under embargo) count as settings.
+    decided_by = dict(settings, NUTGRAF_BUILD_INPUTS=stages.build_inputs(settings))
+    inputs = inputs_digest(decided_by, input_folders(settings, _CODE_FOLDER), epoch)
     if not force and record.is_current(inputs, target):
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)

@@ -7,7 +7,10 @@ A plugin package (named in ``PLUGINS``) may define any of:
 - ``prepare_build(settings) -> None``: heavy work done once before Pelican runs
   (for example rendering all charts in parallel into the cache);
 - ``finalize_output(settings, output_path) -> None``: work on the finished
-  site before it replaces ``output/`` (for example the search index).
+  site before it replaces ``output/`` (for example the search index);
+- ``build_inputs(settings) -> list[str]``: what decides the site besides its
+  files and settings (for example which explainers are under embargo now),
+  so that an up-to-date site is rebuilt when it changes.
 
 Plain functions rather than Pelican signals, so that checking content needs no
 Pelican run and a failing stage stops the build before anything is published.
@@ -53,6 +56,10 @@ def check_content(settings: Settings) -> list[Diagnostic]:
 def prepare_build(settings: Settings) -> None:
     for prepare in _stage(settings, "prepare_build"):
         prepare(settings)
+
+
+def build_inputs(settings: Settings) -> list[str]:
+    return [value for inputs in _stage(settings, "build_inputs") for value in inputs(settings)]
 
 
 def finalize_output(settings: Settings, output_path: str) -> None:
