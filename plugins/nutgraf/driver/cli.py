@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check only the pages a change since REV affects (git diff --name-only REV), and a sample",
     )
 
+    due = commands.add_parser(
+        "due", help="compare a production build's sitemap with the deployed one (scheduled publishing)"
+    )
+    due.add_argument("--deployed", required=True, metavar="SITEMAP", help="the deployed site's sitemap.xml")
+    due.add_argument("--output", default="output", help="the production build to compare (default: output)")
+
     clean = commands.add_parser("clean", help="remove the built site and the caches (--stale: only what is unused)")
     clean.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     clean.add_argument(
@@ -104,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-site":
         return _check_site(args)
+    if args.command == "due":
+        from nutgraf.driver.due import due
+
+        return due(Path(args.output), Path(args.deployed))
     site_build.init_logging(verbose=getattr(args, "verbose", False))
     overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if getattr(args, "output", None) else {}
     settings = site_build.load_settings(args.settings, overrides)
