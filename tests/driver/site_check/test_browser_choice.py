@@ -17,3 +17,13 @@ def test_nutgraf_chromium_then_chrome_path_then_debians(monkeypatch: pytest.Monk
     assert chromium_executable() == "/usr/bin/google-chrome"
     monkeypatch.setenv("NUTGRAF_CHROMIUM", "")
     assert chromium_executable() == "/opt/google/chrome/chrome"
+
+
+def test_no_other_code_names_a_browser_path() -> None:
+    from tests.conftest import ROOT
+
+    files = [ROOT / "tasks.py", *(ROOT / "plugins").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+    naming = [
+        path.relative_to(ROOT).as_posix() for path in files if DEFAULT_CHROMIUM in path.read_text(encoding="utf-8")
+    ]
+    assert naming == ["plugins/nutgraf/driver/site_check/browser.py"]
