@@ -111,13 +111,16 @@ def publish(c, remote="origin", no_build=False):
         "explainers": "how many synthetic explainers (default 1,000)",
         "rounds": "rounds to take medians over (at least 3)",
         "json": "also write the results as JSON to this path",
+        "site_check": "time only the site check, full and --changed (N = 100 unless --explainers), "
+        "and extrapolate to 1,000 explainers",
     }
 )
-def bench(c, quick=False, explainers=1000, rounds=3, json=None):
+def bench(c, quick=False, explainers=None, rounds=3, json=None, site_check=False):
     """Time nutgraf against plain Pelican on a synthetic site: cold, warm, edits, memory, page weight."""
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")  # vega-datasets
-    args = ["--explainers", str(explainers), "--rounds", str(rounds)]
+    args = ["--rounds", str(rounds), *(["--explainers", str(explainers)] if explainers else [])]
     args += ["--quick"] if quick else []
+    args += ["--site-check"] if site_check else []
     args += ["--json", json] if json else []
     command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])
     with c.cd(str(ROOT)):

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from nutgraf.driver.bench import page_weight, render_throughput
+from nutgraf.driver.bench import page_weight, render_throughput, site_check_timing
 from nutgraf.driver.bench.site_builds import BenchSite
 
 TARGETS = {
@@ -110,9 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="rounds to take the median of (at least 3)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", type=Path, help="build the synthetic site here and keep it")
+    parser.add_argument(
+        "--site-check",
+        action="store_true",
+        help="time only the site check, full and --changed, and extrapolate to 1,000 explainers (default N = 100)",
+    )
     args = parser.parse_args(argv)
     count = 100 if args.quick else args.explainers
     rounds = max(3, args.rounds)
+    if args.site_check:
+        return _site_check(args.keep, 100 if argv_lacks(argv, "--explainers") else count, args.json)
 
     with tempfile.TemporaryDirectory(prefix="nutgraf-bench-") as temporary:
         root = args.keep or Path(temporary) / "site"
@@ -132,6 +139,27 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+def argv_lacks(argv: list[str] | None, flag: str) -> bool:
+    return not any(arg == flag or arg.startswith(flag + "=") for arg in (sys.argv[1:] if argv is None else argv))
+
+
+def _site_check(keep: Path | None, count: int, json_path: Path | None) -> int:
+    """The site check alone: it takes minutes a hundred pages, so it is not part of every round."""
+    with tempfile.TemporaryDirectory(prefix="nutgraf-bench-") as temporary:
+        root = keep or Path(temporary) / "site"
+        print(f"Writing a synthetic site of {count} explainers to {root}…", file=sys.stderr)
+        site = BenchSite.create(root, count)
+        (root / "publishconf.py").write_bytes((site_check_timing.ROOT / "publishconf.py").read_bytes())
+        results = site_check_timing.measure(root, site.env(), count)
+    at_1000 = site_check_timing.extrapolate(results, 1000)
+    site_check_timing.print_table(results, at_1000)
+    if json_path:
+        json_path.write_text(
+            json.dumps(results | {"at_1000": at_1000}, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -52,7 +52,7 @@ class BenchSite:
         )
         return cls(root, count)
 
-    def _env(self) -> dict[str, str]:
+    def env(self) -> dict[str, str]:
         # A fixed "now", as CI gives a commit's time: the synthetic site is not a git checkout, and a
         # build dated by the clock is never the same build twice (see nutgraf.driver.build.source_date_epoch).
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -60,11 +60,11 @@ class BenchSite:
 
     def baseline(self) -> measure.Run:
         command = [sys.executable, "-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q"]
-        return self._checked(measure.run(command, self.root, self._env()))
+        return self._checked(measure.run(command, self.root, self.env()))
 
     def nutgraf(self, *, force: bool = False) -> measure.Run:
         command = [sys.executable, "-m", "nutgraf", "build", "--output", "output", *(["--force"] if force else [])]
-        return self._checked(measure.run(command, self.root, self._env()))
+        return self._checked(measure.run(command, self.root, self.env()))
 
     def clear_caches(self) -> None:
         shutil.rmtree(self.root / ".cache", ignore_errors=True)
