@@ -54,14 +54,16 @@ def build(c, production=False, output=None, force=False):
         "axe-core at 320x568 and 1440x900 in light and dark mode, console errors, CSP violations, feeds",
         "changed": "with --site: check only the pages a change since this git revision affects, and a sample "
         "of every template (for pull requests)",
+        "shard": "with --site: check the K-th of N shares of the pages, e.g. 2/4 (parallel CI jobs)",
     }
 )
-def check(c, production=False, site=False, changed=None):
+def check(c, production=False, site=False, changed=None, shard=None):
     """Check all content without writing the site (exit 1 on any problem); --site checks the built site too."""
     _nutgraf(c, "check", "--settings", _settings(production))
     if site:
         _install_test_requirements(c)  # the checkers: Nu, axe-core, Chromium, Java
-        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS, *(["--changed", changed] if changed else []))
+        options = [*(["--changed", changed] if changed else []), *(["--shard", shard] if shard else [])]
+        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS, *options)
 
 
 @task(help={"port": "port to serve on (default 8000)"})

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="REV",
         help="check only the pages a change since REV affects (git diff --name-only REV), and a sample",
     )
+    site.add_argument(
+        "--shard", metavar="K/N", type=_shard, help="check the K-th of N shares of the pages (parallel CI jobs)"
+    )
 
     due = commands.add_parser(
         "due", help="compare a production build's sitemap with the deployed one (scheduled publishing)"
@@ -64,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="from_text", metavar="FILE.txt", help="import a plain-text explainer")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
+
+
+def _shard(text: str) -> tuple[int, int]:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        msg = f"'{text}' is not a share such as 1/4"
+        raise argparse.ArgumentTypeError(msg)
+    return int(number), int(count)
 
 
 def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
@@ -94,9 +105,9 @@ def _check_site(args: argparse.Namespace) -> int:
     site_build.init_logging()
     try:
         if args.output:
-            report = runner.check_output(Path(args.output).resolve(), changed_since=args.changed)
+            report = runner.check_output(Path(args.output).resolve(), changed_since=args.changed, shard=args.shard)
         else:
-            status, report = runner.check_production_build(args.settings, Path.cwd(), args.changed)
+            status, report = runner.check_production_build(args.settings, Path.cwd(), args.changed, args.shard)
             if report is None:
                 return status
     except (ToolMissingError, ScopeError) as error:
@@ -189,4 +200,3 @@ def _new(args: argparse.Namespace, settings: dict) -> int:
         file=sys.stderr,
     )
     return 0
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from argparse import ArgumentTypeError
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,19 @@ def test_the_scoped_check_finds_defects_on_the_pages_in_scope_only(repo: Path) -
     assert locations == {"/explainers/tides/index.html", "/explainers/tides/"}, report.findings
     assert report.count("html") == 1
     assert report.count("links") == 1
+
+
+def test_shards_share_every_page_once(tmp_path: Path) -> None:
+    from nutgraf.driver.cli import _shard
+    from nutgraf.driver.site_check.runner import shard_pages
+
+    for name in ("index.html", "a/index.html", "b/index.html", "c/index.html", "404.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<!doctype html>", encoding="utf-8")
+    shares = [shard_pages(tmp_path, (number, 3)) for number in (1, 2, 3)]
+    assert sorted(page for share in shares for page in share) == sorted(tmp_path.rglob("*.html"))
+    assert [len(share) for share in shares] == [2, 2, 1]
+    assert _shard("2/4") == (2, 4)
+    for wrong in ("0/4", "5/4", "a/b", "4"):
+        with pytest.raises(ArgumentTypeError, match="is not a share"):
+            _shard(wrong)
