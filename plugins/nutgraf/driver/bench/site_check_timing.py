@@ -58,6 +58,10 @@ def measure(root: Path, env: dict[str, str], explainers: int) -> dict[str, float
     _run([*nutgraf, "clean", "--stale"], root, env)
     cache_bytes = folder_size(root / ".cache")
     pages = len(list((root / "output-production").rglob("*.html")))
+    print(
+        f"  build on a warm cache {build.seconds:.1f} s; {pages} pages; cache {cache_bytes / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
 
     (root / ".gitignore").write_text("output*/\n.cache/\nnode_modules\n", encoding="utf-8")
     _git(root, "init", "-q")
@@ -73,6 +77,7 @@ def measure(root: Path, env: dict[str, str], explainers: int) -> dict[str, float
         msg = f"the scoped check did not say what it checks:\n{scoped.stdout[-2000:]}"
         raise RuntimeError(msg)
     scoped_pages = int(found[1])
+    print(f"  --changed: {scoped_pages} pages in {scoped.seconds:.1f} s", file=sys.stderr, flush=True)
     full = _run([*nutgraf, "check-site"], root, env)
 
     full_per_page = (full.seconds - build.seconds) / pages
