@@ -117,3 +117,6 @@ CHARTS_CACHE_PATH = f"{CACHE_ROOT}/charts"
 SEARCH_CACHE_PATH = f"{CACHE_ROOT}/search"
 SOCIAL_CACHE_PATH = f"{CACHE_ROOT}/social"
 CHECK_MODIFIED_METHOD = "md5"
+
+# SITE_NOINDEX=1: every page asks search engines not to list it (a pull request's preview build).
+SITE_NOINDEX = os.environ.get("SITE_NOINDEX", "").strip().lower() not in ("", "0", "false", "no")

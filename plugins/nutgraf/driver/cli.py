@@ -48,6 +48,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("--settings", default="publishconf.py", help="settings to build the checked site with")
     site.add_argument("--output", help='check this existing build (made with SITEURL = "") instead of building')
+    site.add_argument(
+        "--changed",
+        metavar="REV",
+        help="check only the pages a change since REV affects (git diff --name-only REV), and a sample",
+    )
+    site.add_argument(
+        "--shard", metavar="K/N", type=_shard, help="check the K-th of N shares of the pages (parallel CI jobs)"
+    )
+
+    due = commands.add_parser(
+        "due", help="compare a production build's sitemap with the deployed one (scheduled publishing)"
+    )
+    due.add_argument("--deployed", required=True, metavar="SITEMAP", help="the deployed site's sitemap.xml")
+    due.add_argument("--output", default="output", help="the production build to compare (default: output)")
+
+    clean = commands.add_parser("clean", help="remove the built site and the caches (--stale: only what is unused)")
+    clean.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    clean.add_argument(
+        "--stale", action="store_true", help="keep the caches, less the chart renders the last build did not use"
+    )
 
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")
     new.add_argument("title", nargs="?", default="", help="the headline (optional with --from)")
@@ -55,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--data", metavar="data/FILE.csv", help="start a chart of this data file (a path in content/)")
     new.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     return parser
+
+
+def _shard(text: str) -> tuple[int, int]:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        msg = f"'{text}' is not a share such as 1/4"
+        raise argparse.ArgumentTypeError(msg)
+    return int(number), int(count)
 
 
 def _publish(settings: dict, remote: str, *, build_first: bool) -> int:
@@ -80,16 +108,17 @@ def _check_site(args: argparse.Namespace) -> int:
     """Print every finding and one count per check; exit 1 on any finding, 2 when a tool is missing."""
     from nutgraf.driver.site_check import runner
     from nutgraf.driver.site_check.findings import ToolMissingError
+    from nutgraf.driver.site_check.scope import ScopeError
 
     site_build.init_logging()
     try:
         if args.output:
-            report = runner.check_output(Path(args.output).resolve())
+            report = runner.check_output(Path(args.output).resolve(), changed_since=args.changed, shard=args.shard)
         else:
-            status, report = runner.check_production_build(args.settings, Path.cwd())
+            status, report = runner.check_production_build(args.settings, Path.cwd(), args.changed, args.shard)
             if report is None:
                 return status
-    except ToolMissingError as error:
+    except (ToolMissingError, ScopeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     report.print()
@@ -100,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-site":
         return _check_site(args)
+    if args.command == "due":
+        from nutgraf.driver.due import due
+
+        return due(Path(args.output), Path(args.deployed))
     site_build.init_logging(verbose=getattr(args, "verbose", False))
     overrides = {"OUTPUT_PATH": str(Path(args.output).resolve())} if getattr(args, "output", None) else {}
     settings = site_build.load_settings(args.settings, overrides)
@@ -129,7 +162,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
+    if args.command == "clean":
+        return _clean(settings, stale=args.stale)
     return _new(args, settings)
+
+
+def _clean(settings: dict, *, stale: bool) -> int:
+    import shutil
+
+    root = site_build.cache_root(settings)
+    if stale:
+        from nutgraf.driver.stale_cache import prune
+
+        prune(settings, root)
+        return 0
+    output = Path(settings["OUTPUT_PATH"])
+    for folder in (output, root, *output.parent.glob(f".{output.name}-*")):  # staging left by a kill
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
 
 
 def _new(args: argparse.Namespace, settings: dict) -> int:

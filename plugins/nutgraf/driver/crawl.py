@@ -180,11 +180,12 @@ def _failure(response: Response) -> str:
     return f"unreachable: {response.body.decode('utf-8', errors='replace')}"
 
 
-def crawl(fetch: Fetch, start: str | Iterable[str]) -> CrawlResult:
+def crawl(fetch: Fetch, start: str | Iterable[str], follow: Callable[[str], bool] | None = None) -> CrawlResult:
     """Fetch ``start`` and every same-origin URL reachable from it; report each broken link once per page.
 
     A link is broken when fetching it does not give status 200, or when its ``#fragment``
-    names no element in the HTML page it points to.
+    names no element in the HTML page it points to. With ``follow``, only the links of resources
+    it accepts are followed; the others are fetched (so links to them are checked) and go no further.
     """
     starts = [start] if isinstance(start, str) else list(start)
     origins = {_origin(url) for url in starts}
@@ -217,7 +218,7 @@ def crawl(fetch: Fetch, start: str | Iterable[str]) -> CrawlResult:
         response = fetch(url)
         responses[url] = response
         result.visited.append(url)
-        if response.status != 200:
+        if response.status != 200 or (follow is not None and not follow(url)):
             continue
         links, targets[url] = links_in(url, response)
         for link in links:
@@ -229,6 +230,8 @@ def crawl(fetch: Fetch, start: str | Iterable[str]) -> CrawlResult:
                 result.broken.append(BrokenLink(page, url, _failure(response)))
     seen: set[tuple[str, str]] = set()
     for page, url, document in fragment_checks:
+        if document not in targets and responses[document].status == 200:  # fetched, not followed
+            targets[document] = links_in(document, responses[document])[1]
         known = targets.get(document)
         fragment = unquote(urldefrag(url)[1])
         if responses[document].status != 200 or known is None or (page, url) in seen:

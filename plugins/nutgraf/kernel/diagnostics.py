@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
+from nutgraf.kernel import github_annotations
+
 Severity = Literal["error", "note"]
 
 
@@ -61,10 +63,16 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> int:
-    """The one printer of diagnostics: each on a line of its own (never wrapped); return how many errors."""
+    """The one printer of diagnostics: each on a line of its own (never wrapped); return how many errors.
+
+    Under GitHub Actions each is also a workflow command, and all go to the job summary.
+    """
     stream = stream or sys.stderr
+    ordered = sorted(diagnostics)
     count = 0
-    for diagnostic in sorted(diagnostics):
+    for diagnostic in ordered:
         print(diagnostic, file=stream)
         count += diagnostic.is_error
+    if github_annotations.running_in_actions():  # also on the editor's lines in the pull request
+        github_annotations.report(ordered)
     return count

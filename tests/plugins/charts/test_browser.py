@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from nutgraf.driver.serve import make_server
+from nutgraf.driver.site_check.browser import chromium_executable
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

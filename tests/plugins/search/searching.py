@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from nutgraf.driver.site_check.browser import CHROMIUM, CHROMIUM_ARGS
+from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
 from nutgraf.driver.site_check.server import serving
 
 
@@ -23,7 +23,7 @@ def search(site: Path, query: str, *, page_path: str = "search/", done: str = "f
     from playwright.sync_api import sync_playwright
 
     with serving(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         problems: list[str] = []
         page.on("console", lambda message: message.type == "error" and problems.append(message.text))

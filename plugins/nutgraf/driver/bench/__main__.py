@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from nutgraf.driver.bench import build_profile, page_weight, preview_latency, render_throughput
+from nutgraf.driver.bench import build_profile, page_weight, preview_latency, render_throughput, site_check_timing
 from nutgraf.driver.bench.site_builds import BenchSite
 
 TARGETS = {
@@ -144,7 +144,14 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         help="instead of timing, profile one cold build and its renders: PATH.html, PATH.txt, PATH-renders.*",
     )
+    parser.add_argument(
+        "--site-check",
+        action="store_true",
+        help="time only the site check, full and --changed, and extrapolate to 1,000 explainers (default N = 100)",
+    )
     args = parser.parse_args(argv)
+    if args.site_check and argv_lacks(argv, "--explainers"):
+        args.explainers = 100
     if args.quick:
         args.explainers = 100
     if args.explainers < 1:
@@ -160,6 +167,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
     count, rounds = args.explainers, args.rounds
+    if args.site_check:
+        return _site_check(args.keep, count, args.json)
 
     with tempfile.TemporaryDirectory(prefix="nutgraf-bench-") as temporary:
         root = args.keep or Path(temporary) / "site"
@@ -193,6 +202,27 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+def argv_lacks(argv: list[str] | None, flag: str) -> bool:
+    return not any(arg == flag or arg.startswith(flag + "=") for arg in (sys.argv[1:] if argv is None else argv))
+
+
+def _site_check(keep: Path | None, count: int, json_path: Path | None) -> int:
+    """The site check alone: it takes minutes a hundred pages, so it is not part of every round."""
+    with tempfile.TemporaryDirectory(prefix="nutgraf-bench-") as temporary:
+        root = keep or Path(temporary) / "site"
+        print(f"Writing a synthetic site of {count} explainers to {root}…", file=sys.stderr)
+        site = BenchSite.create(root, count)
+        (root / "publishconf.py").write_bytes((site_check_timing.ROOT / "publishconf.py").read_bytes())
+        results = site_check_timing.measure(root, site.env(), count)
+    at_1000 = site_check_timing.extrapolate(results, 1000)
+    site_check_timing.print_table(results, at_1000)
+    if json_path:
+        json_path.write_text(
+            json.dumps(results | {"at_1000": at_1000}, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -55,7 +55,7 @@ class BenchSite:
         hugo_site.write_project(root / "hugo", count)
         return cls(root, count)
 
-    def _env(self) -> dict[str, str]:
+    def env(self) -> dict[str, str]:
         # A fixed "now", as CI gives a commit's time: the synthetic site is not a git checkout, and a
         # build dated by the clock is never the same build twice (see nutgraf.driver.build.source_date_epoch).
         # Its caches in the site's own .cache/, which clear_caches empties, whatever NUTGRAF_CACHE says outside.
@@ -67,7 +67,7 @@ class BenchSite:
 
         Raises if it fails: a failed build's time is no measurement.
         """
-        return self._checked(measure.run([*runner, *arguments], self.root, self._env()))
+        return self._checked(measure.run([*runner, *arguments], self.root, self.env()))
 
     def baseline(self) -> measure.Run:
         return self.run_python("-m", "pelican", "-s", "baselineconf.py", "-o", "output-plain", "-q")

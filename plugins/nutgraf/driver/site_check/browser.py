@@ -8,6 +8,7 @@ is one finding, naming the variants.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,11 @@ from pathlib import Path
 from nutgraf.driver.site_check.findings import Finding, ToolMissingError
 from nutgraf.driver.site_check.site_files import site_path
 
-CHROMIUM = "/usr/bin/chromium"
+# The one place that decides which browser the site check and the browser tests drive: the runner's or
+# laptop's own (GitHub's ubuntu-24.04 image has Google Chrome and a Chromium build; a Mac has Chrome in
+# /Applications), named by NUTGRAF_CHROMIUM, or CHROME_PATH as Lighthouse and Puppeteer tools read it.
+CHROMIUM_VARIABLES = ("NUTGRAF_CHROMIUM", "CHROME_PATH")
+DEFAULT_CHROMIUM = "/usr/bin/chromium"  # Debian's chromium package
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -69,6 +74,14 @@ RUN_AXE = """async () => {
 }"""
 
 
+def chromium_executable() -> str:
+    """The browser to launch: the first of ``CHROMIUM_VARIABLES`` that is set, else Debian's Chromium."""
+    for name in CHROMIUM_VARIABLES:
+        if os.environ.get(name, "").strip():
+            return os.environ[name].strip()
+    return DEFAULT_CHROMIUM
+
+
 def axe_source(project_root: Path) -> str:
     path = project_root / "node_modules" / "axe-core" / "axe.min.js"
     if not path.is_file():
@@ -87,7 +100,7 @@ def check_in_browser(urls: list[str], base_url: str, project_root: Path) -> list
     axe = axe_source(project_root)
     seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # (check, page, message) -> variants
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         try:
             for variant in VARIANTS:
                 context = browser.new_context(

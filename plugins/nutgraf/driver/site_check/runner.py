@@ -7,27 +7,51 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+from nutgraf.driver.build import load_settings
 from nutgraf.driver.site_check import browser, feeds, html_validator, links
 from nutgraf.driver.site_check.findings import Report
+from nutgraf.driver.site_check.scope import changed_files, select
 from nutgraf.driver.site_check.server import serving
 from nutgraf.driver.site_check.site_files import feed_files, html_files, page_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[4]
 
 
-def check_served_site(output: Path, base_url: str, project_root: Path = PROJECT_ROOT) -> Report:
-    """Run every check on ``output``, which is being served at ``base_url``."""
+def _is_stylesheet(url: str) -> bool:
+    return urlsplit(url).path.endswith(".css")
+
+
+def check_served_site(
+    output: Path,
+    base_url: str,
+    project_root: Path = PROJECT_ROOT,
+    pages: list[Path] | None = None,
+    *,
+    whole_site: bool | None = None,
+) -> Report:
+    """Run every check on ``output``, which is being served at ``base_url``.
+
+    ``pages``: check only these pages (``--changed``, ``--shard``): their HTML, their links (each
+    target is fetched, but only these pages and stylesheets are followed further), the feeds they
+    announce, and the browser checks. Otherwise every page. ``whole_site`` (default: when every
+    page is checked): also every feed file, the sitemap and robots.txt.
+    """
     report = Report()
-    pages = html_files(output)
+    scoped = pages is not None
+    whole_site = not scoped if whole_site is None else whole_site
+    pages = html_files(output) if pages is None else pages
     page_urls = [page_url(base_url, output, path) for path in pages]
-    feed_urls = [page_url(base_url, output, path) for path in feed_files(output)]
-    extra = [urljoin(base_url, name) for name in ("sitemap.xml", "robots.txt") if (output / name).is_file()]
+    feed_urls = [page_url(base_url, output, path) for path in feed_files(output)] if whole_site else []
+    names = ("sitemap.xml", "robots.txt") if whole_site else ()
+    extra = [urljoin(base_url, name) for name in names if (output / name).is_file()]
 
     report.extend(html_validator.check_html(output, pages, project_root))
 
-    findings, responses = links.check_links(base_url, page_urls + feed_urls + extra)
+    in_scope = set(page_urls)
+    follow = (lambda url: url in in_scope or _is_stylesheet(url)) if scoped else None
+    findings, responses = links.check_links(base_url, page_urls + feed_urls + extra, follow)
     report.extend(findings)
     # Feeds the pages announce, as well as the feed files on disk.
     announced = [url for url, response in responses.items() if response.media_type.endswith(("atom+xml", "rss+xml"))]
@@ -38,17 +62,61 @@ def check_served_site(output: Path, base_url: str, project_root: Path = PROJECT_
     return report
 
 
-def check_output(output: Path, project_root: Path = PROJECT_ROOT) -> Report:
+def scoped_pages(output: Path, settings_file: str, project_root: Path, changed_since: str) -> list[Path]:
+    """The pages a change since ``changed_since`` affects, plus the sample (ScopeError for a bad revision)."""
+    settings = load_settings(str(project_root / settings_file))
+    scope = select(output, settings, changed_files(changed_since, project_root), project_root)
+    total = len(html_files(output))
+    print(f"Checking {len(scope.reasons)} of {total} pages (changed since {changed_since}, and the sample):")
+    print(scope.describe(), flush=True)
+    return scope.pages(output)
+
+
+def check_output(
+    output: Path,
+    project_root: Path = PROJECT_ROOT,
+    changed_since: str | None = None,
+    shard: tuple[int, int] | None = None,
+) -> Report:
     """Check a site already built with root-relative URLs (``SITEURL = ""``), served as it is."""
+    # The project being checked is the current folder; project_root is where the checking tools are.
+    pages, whole_site = _selection(output, "pelicanconf.py", Path.cwd(), changed_since, shard)
     with serving(output) as base_url:
-        return check_served_site(output, base_url, project_root)
+        return check_served_site(output, base_url, project_root, pages, whole_site=whole_site)
 
 
-def check_production_build(settings_file: str, project_root: Path) -> tuple[int, Report | None]:
+def _selection(
+    output: Path, settings_file: str, project_root: Path, changed_since: str | None, shard: tuple[int, int] | None
+) -> tuple[list[Path] | None, bool]:
+    """The pages to check (None: every page) and whether the feeds, sitemap and robots.txt are checked too."""
+    if changed_since:
+        return scoped_pages(output, settings_file, project_root, changed_since), False
+    if shard is not None and shard[1] > 1:
+        pages = shard_pages(output, shard)
+        print(f"Checking share {shard[0]} of {shard[1]}: {len(pages)} of {len(html_files(output))} pages.")
+        return pages, shard[0] == 1
+    return None, True
+
+
+def shard_pages(output: Path, shard: tuple[int, int]) -> list[Path]:
+    """Every ``count``-th page from the ``number``-th (1-based): the pages of one of ``count`` parallel CI jobs."""
+    number, count = shard
+    return html_files(output)[number - 1 :: count]
+
+
+def check_production_build(
+    settings_file: str,
+    project_root: Path,
+    changed_since: str | None = None,
+    shard: tuple[int, int] | None = None,
+) -> tuple[int, Report | None]:
     """Build the site with production settings for a local address, serve it there, and check it.
 
     The server starts first, so the build's SITEURL is the address it is checked at: absolute
-    URLs, feeds and the sitemap are checked exactly as they will be published.
+    URLs, feeds and the sitemap are checked exactly as they will be published. ``changed_since``:
+    only the pages a change since that revision affects, and a sample (see ``scope``). ``shard``
+    (number, count): one share of every page, so that parallel jobs check a large site between them
+    (the first share also checks the feeds, the sitemap and robots.txt).
     """
     with tempfile.TemporaryDirectory(prefix="nutgraf-site-check-") as folder:
         output = Path(folder) / "output"
@@ -58,4 +126,14 @@ def check_production_build(settings_file: str, project_root: Path) -> tuple[int,
             built = subprocess.run(command, cwd=project_root, env=env, check=False)
             if built.returncode != 0:
                 return built.returncode, None
-            return 0, check_served_site(output, base_url, project_root)
+            # --changed reads the production settings, which insist on a SITEURL.
+            previous = os.environ.get("SITEURL")
+            os.environ["SITEURL"] = env["SITEURL"]
+            try:
+                pages, whole_site = _selection(output, settings_file, project_root, changed_since, shard)
+            finally:
+                if previous is None:
+                    del os.environ["SITEURL"]
+                else:
+                    os.environ["SITEURL"] = previous
+            return 0, check_served_site(output, base_url, project_root, pages, whole_site=whole_site)

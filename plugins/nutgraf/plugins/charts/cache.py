@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,9 @@ def unseal(sealed: bytes) -> bytes | None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+# The keys the last successful build used, one a line: what ``nutgraf clean --stale`` keeps.
+USED_KEYS_FILE = "used-by-last-build.txt"
+_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 def cache_key(job_inputs: dict[str, Any]) -> str:
@@ -77,6 +82,33 @@ class ChartCache:
 
     def path(self, key: str, name: str) -> Path:
         return self.folder(key) / name
+
+    def keys(self) -> set[str]:
+        """Every entry on disk, whole or not (the spec memo's ``specs/`` and staging folders are not entries)."""
+        return {
+            entry.name
+            for shard in self.root.glob("[0-9a-f][0-9a-f]")
+            for entry in shard.iterdir()
+            if _KEY.fullmatch(entry.name) and entry.name.startswith(shard.name)
+        }
+
+    def remove(self, key: str) -> None:
+        shutil.rmtree(self.folder(key), ignore_errors=True)
+
+    def record_used(self, keys: Iterable[str]) -> None:
+        """Remember ``keys`` as the last successful build's (replacing the previous record whole)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=self.root, prefix=".used-", delete=False, encoding="utf-8") as file:
+            file.write("".join(f"{key}\n" for key in sorted(set(keys))))
+        Path(file.name).replace(self.root / USED_KEYS_FILE)
+
+    def used_by_last_build(self) -> set[str] | None:
+        """The keys the last successful build recorded; None before any build recorded them."""
+        try:
+            text = (self.root / USED_KEYS_FILE).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        return set(text.split())
 
     def write(self, key: str, files: dict[str, bytes]) -> None:
         target = self.folder(key)

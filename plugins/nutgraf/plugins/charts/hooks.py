@@ -122,6 +122,8 @@ def finalize_output(context: BuildContext, output: Path) -> None:
     library = context.pop_state(PLUGIN.name)
     if library is not None:
         library.write_assets(output)
+        # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
+        library.cache.record_used(chart.key for chart in library.charts.values())
 
 
 def add_markdown_extension(pelican: Any) -> None:

@@ -1,0 +1,60 @@
+"""``nutgraf clean --stale``: the chart cache keeps exactly the renders the last successful build used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nutgraf.driver.stale_cache import prune_charts
+from nutgraf.plugins.charts.cache import FILES, ChartCache
+from tests.conftest import make_project, run_nutgraf
+from tests.plugins.charts.test_build import CHART_A, CHART_B, files
+
+
+def _entry(cache: ChartCache, key: str) -> None:
+    cache.write(key, dict.fromkeys(FILES, b"x"))
+
+
+def test_prune_removes_what_the_record_leaves_out_and_nothing_before_a_record(tmp_path: Path) -> None:
+    cache = ChartCache(tmp_path / "charts")
+    keys = [f"{n:x}" * 64 for n in range(4)]
+    for key in keys:
+        _entry(cache, key)
+    (cache.root / "specs" / "ab").mkdir(parents=True)  # the spec memo shares the folder: never an entry
+    assert prune_charts(cache).recorded is False
+    assert cache.keys() == set(keys)
+    cache.record_used(keys[1:3])
+    result = prune_charts(cache)
+    assert (result.removed, result.kept) == (2, 2)
+    assert cache.keys() == set(keys[1:3])
+    assert (cache.root / "specs" / "ab").is_dir()
+
+
+def test_clean_stale_keeps_exactly_the_charts_the_last_build_used(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "site", files(CHART_A, CHART_B))
+    assert run_nutgraf("build", cwd=root).returncode == 0
+    cache = ChartCache(root / ".cache" / "charts")
+    first = cache.keys()
+    assert len(first) == 2
+    # New data for one chart: a new render; the old one is now stale.
+    (root / "content" / "data" / "a.csv").write_text("year,sales\n2020,3\n2021,6\n", encoding="utf-8")
+    assert run_nutgraf("build", cwd=root).returncode == 0
+    assert len(cache.keys()) == 3
+    # A failed build records nothing: the last successful build's charts are still the ones kept.
+    (root / "content" / "explainers" / "b.md").write_text("Title: broken\n", encoding="utf-8")
+    assert run_nutgraf("build", cwd=root).returncode == 1
+    (root / "content" / "explainers" / "b.md").unlink()
+
+    result = run_nutgraf("clean", "--stale", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Removed 1 chart render(s) the last build did not use; kept 2." in result.stdout
+    assert "charts/" in result.stdout
+    assert "Cache " in result.stdout
+    kept = cache.keys()
+    # Exactly the charts the built site shows (its assets are named by the key's first 16 characters).
+    shown = {path.name[:16] for path in (root / "output" / "charts").glob("*.png")}
+    assert {key[:16] for key in kept} == shown
+    assert len(kept) == 2
+    assert kept & first  # the unchanged chart survived
+    # and the next build finds everything it needs in the cache.
+    rebuilt = run_nutgraf("build", "--force", cwd=root)
+    assert "Rendered 0 charts (2 from cache)" in rebuilt.stderr
