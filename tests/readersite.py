@@ -1,16 +1,20 @@
-"""Explainers for the reader's-site tests: real Markdown, with a chart figure as the chart plugin emits it."""
+"""Explainers for the reader's-site tests: real Markdown, with a real chart block."""
 
 from __future__ import annotations
 
-# A chart as it reaches the page: inline SVG with an accessible name, and a figcaption with the title.
-CHART_FIGURE = """
-<figure class="chart" aria-label="Ferry crossings by month">
-<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Ferry crossings by month, 2025"
- viewBox="0 0 10 10" width="10" height="10">
-<title>Ferry crossings by month, 2025</title><text x="1" y="5">Jan</text></svg>
-<figcaption>Quarantine arrivals fell by half. Source: a planted test figure.</figcaption>
-</figure>
+# A real chart block (raw HTML is refused by the content checks): a word found only in its title.
+CHART_BLOCK = """
+```chart
+title: Quarantine arrivals fell by half
+data: data/ferries.csv
+mark: bar
+x: month:O
+y: crossings:Q
+source: A planted test figure
+alt: Bars of ferry crossings by month, 2025.
+```
 """
+CHART_DATA = {"content/data/ferries.csv": "month,crossings\nJan,120\nFeb,60\n"}
 
 
 def explainer(title: str, topic: str = "Testing", date: str = "2026-01-02", body_extra: str = "") -> str:

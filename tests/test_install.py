@@ -10,7 +10,7 @@ import sysconfig
 import venv
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 SKIPPED = shutil.ignore_patterns(".git", ".venv", "venv", "node_modules", "output", ".output-*", ".cache", "*.egg-info")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nutgraf.driver.due import compare
-from tests.conftest import ROOT, run_nutgraf
+from tests.support import ROOT, run_nutgraf
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from nutgraf.driver.serve import BuildStatus, PreviewState, addresses
-from tests.conftest import make_project, nutgraf_env
 from tests.plugins.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
+from tests.support import make_project, nutgraf_env
 
 FRONT = "Title: Floods in the delta\nDate: 2026-01-02\nSummary: What we know.\nTopic: Weather\n\n"
 BODY = (

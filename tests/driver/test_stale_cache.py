@@ -6,8 +6,8 @@ from pathlib import Path
 
 from nutgraf.driver.stale_cache import prune_charts
 from nutgraf.plugins.charts.cache import FILES, ChartCache
-from tests.conftest import make_project, run_nutgraf
 from tests.plugins.charts.test_build import CHART_A, CHART_B, files
+from tests.support import make_project, run_nutgraf
 
 
 def _entry(cache: ChartCache, key: str) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from nutgraf.kernel.diagnostics import Diagnostic
 from nutgraf.kernel.github_annotations import summary_table, workflow_command
-from tests.conftest import run_nutgraf
 from tests.plugins.explainers.helpers import VALID, line_of
+from tests.support import run_nutgraf
 
 
 @dataclass(frozen=True)

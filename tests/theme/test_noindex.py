@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import run_nutgraf
 from tests.plugins.explainers.helpers import VALID
 from tests.sitetools import pages, soup
+from tests.support import run_nutgraf
 
 
 def _robots(page: Path) -> list[str]:

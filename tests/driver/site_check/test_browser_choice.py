@@ -20,7 +20,7 @@ def test_nutgraf_chromium_then_chrome_path_then_debians(monkeypatch: pytest.Monk
 
 
 def test_no_other_code_names_a_browser_path() -> None:
-    from tests.conftest import ROOT
+    from tests.support import ROOT
 
     files = [ROOT / "tasks.py", *(ROOT / "plugins").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
     naming = [

@@ -10,10 +10,10 @@ import pytest
 
 from nutgraf.driver.build import load_settings
 from nutgraf.driver.site_check.scope import ScopeError, changed_files, select
-from tests.conftest import make_project, run_nutgraf
 from tests.plugins.charts.test_build import CHART_A
 from tests.plugins.i18n.test_translations import chinese
 from tests.readersite import explainer
+from tests.support import make_project, run_nutgraf
 
 # One page of each template, whatever changed: floods is the first explainer in file order.
 SAMPLE = {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.plugins.search.searching import search
-from tests.readersite import CHART_FIGURE, explainer
+from tests.readersite import CHART_BLOCK, CHART_DATA, explainer
 from tests.support import build_in_process
 
 
@@ -19,7 +19,8 @@ def searchable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(
         tmp_path_factory.mktemp("search") / "site",
         {
-            "content/explainers/ferries.md": explainer("Ferries in the strait", body_extra=CHART_FIGURE),
+            "content/explainers/ferries.md": explainer("Ferries in the strait", body_extra=CHART_BLOCK),
+            **CHART_DATA,
             "content/explainers/bridges.md": explainer("Bridges over the river", date="2026-01-03"),
         },
     )
