@@ -29,7 +29,8 @@ DEJAVU = {"DejaVuSans.ttf": SANS, "DejaVuSans-Bold.ttf": SANS, "DejaVuSerif-Bold
 NOTO_SC_INDEX = 2  # Noto Sans CJK SC in NotoSansCJK-*.ttc (0 JP, 1 KR, 2 SC, 3 TC, 4 HK)
 # Besides Han: Latin (a Chinese chart's numbers and Latin words are drawn in the CJK font too), punctuation,
 # CJK symbols and punctuation, kana, full- and half-width forms.
-CJK_RANGES = ((0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
+# U+2212: the minus sign charts write before negative numbers (a fallback font would draw it otherwise).
+CJK_RANGES = ((0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2212, 0x2212), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
 
 
 def gb2312_level1() -> set[str]:
