@@ -74,6 +74,12 @@ def vega_lite_config(
         "mark": {"color": settings.palette[0]},
         "line": {"strokeWidth": 2.5},
         "point": {"size": 60, "filled": True},
+        # Annotations (annotations.py) in the ink, muted: they point at the data without competing with it.
+        # A label a point smaller than the axes' keeps within LINE_CHARACTERS' width on a phone.
+        "style": {
+            "annotation": {"color": ink, "opacity": 0.8, "fontSize": size - 1},
+            "annotation-range": {"color": ink, "opacity": 0.1},
+        },
     }
     return merge(config, settings.theme)
 
