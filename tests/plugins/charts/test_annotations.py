@@ -43,7 +43,7 @@ def test_note_at_a_point_is_a_point_and_text_beside_it(tmp_path: Path) -> None:
     # At the right end of the x axis the text runs leftwards, inside the chart.
     assert text["mark"]["align"] == "right"
     assert text["data"]["values"] == [{"x": "2002-01-01", "y": 25.0}]
-    assert text["data"]["format"]["parse"] == {"x": "date:'%Y-%m-%d'"}  # a local date, like the data's
+    assert text["transform"] == [{"calculate": "timeParse(datum['x'], '%Y-%m-%d')", "as": "x"}]  # a local date
 
 
 def test_event_is_a_vertical_rule_labelled_at_the_top(tmp_path: Path) -> None:

@@ -271,20 +271,34 @@ def _anchored(position: float, gap: int = 5) -> dict[str, Any]:
 
 
 def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
-    kind = annotation["kind"]
-    lines = textwrap.wrap(annotation["text"], LINE_CHARACTERS) or [annotation["text"]]
     row: dict[str, Any] = {}
-    parse: dict[str, str] = {}
+    dates: list[str] = []
     for name, channel in (("x", x), ("from", x), ("to", x), ("y", y)):
         if name in annotation and channel is not None:
             row[name] = annotation[name]
             if channel.get("type") == "temporal" or channel.get("timeUnit"):
-                parse[name] = "date:'%Y-%m-%d'"  # a local date, as the data's own dates are read
+                dates.append(name)
+    # Local dates, as the data's own are read. A calculate, not the data's format.parse: Vega-Lite compiles
+    # a layer's parse to a formula and keeps it in the format too, and the date parsed twice is null.
+    shared = {
+        "data": {"values": [row]},
+        **(
+            {"transform": [{"calculate": f"timeParse(datum['{n}'], '%Y-%m-%d')", "as": n} for n in dates]}
+            if dates
+            else {}
+        ),
+    }
+    return [{**shared, **layer} for layer in _marks(annotation, x, y)]
+
+
+def _marks(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """An annotation's marks and encodings (its data and date parsing are added by ``_layers``)."""
+    kind = annotation["kind"]
+    lines = textwrap.wrap(annotation["text"], LINE_CHARACTERS) or [annotation["text"]]
 
     def at(name: str, channel: dict[str, Any]) -> dict[str, Any]:
         return {**_channel(channel), "field": name}
 
-    data = {"values": [row], "format": {"type": "json", **({"parse": parse} if parse else {})}}
     text = {"type": "text", "style": STYLE, "text": lines, "lineHeight": 16}
     if kind == "note":
         assert y is not None
@@ -292,12 +306,10 @@ def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | N
         # fall away on both sides, and text under the lowest point would run into the x axis.
         return [
             {
-                "data": data,
                 "mark": {"type": "point", "style": STYLE, "filled": True, "size": 40},
                 "encoding": {"x": at("x", x), "y": at("y", y)},
             },
             {
-                "data": data,
                 "mark": {**text, **_anchored(annotation["x_position"], 8), "baseline": "middle"},
                 "encoding": {"x": at("x", x), "y": at("y", y)},
             },
@@ -306,26 +318,22 @@ def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | N
         assert y is not None
         return [
             {
-                "data": data,
                 "mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]},
                 "encoding": {"y": at("y", y)},
             },
             {
-                "data": data,
                 "mark": {**text, "align": "left", "baseline": "bottom", "dx": 2, "dy": -4, "x": 0},
                 "encoding": {"y": at("y", y)},
             },
         ]
     if kind == "event":
         rule = {
-            "data": data,
             "mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]},
             "encoding": {"x": at("x", x)},
         }
         label_at, position = "x", annotation["x_position"]
     else:
         rule = {
-            "data": data,
             "mark": {"type": "rect", "style": RANGE_STYLE},
             "encoding": {"x": at("from", x), "x2": {"field": "to"}},
         }
@@ -333,7 +341,6 @@ def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | N
         label_at = "from" if annotation["from_position"] < 0.5 else "to"
         position = annotation[f"{label_at}_position"]
     label = {
-        "data": data,
         "mark": {**text, **_anchored(position), "baseline": "top", "y": 0, "dy": 2},
         "encoding": {"x": at(label_at, x)},
     }

@@ -13,8 +13,9 @@ from typing import Any
 
 from nutgraf.plugins.charts.settings import ChartSettings
 
-# Bump when the config below changes in a way the settings do not show, so cached renders are redone.
-THEME_VERSION = "4"
+# Bump when the config below (or how annotations.py draws) changes in a way the settings do not show, so cached
+# renders are redone.
+THEME_VERSION = "5"
 
 PAGE_INK = "currentColor"
 IMAGE_INK = "#1a1a1a"
