@@ -61,7 +61,7 @@ def test_period_is_a_shaded_range_and_level_a_horizontal_rule(tmp_path: Path) ->
     assert rule["mark"]["type"] == "rule" and set(rule["encoding"]) == {"y"}
     assert rule_label["mark"]["text"] == ["Target"]
     assert block_descriptions(block(SHORTHAND + "annotations:\n  - {y: 15, text: Target}").options["annotations"]) == [
-        "15: Target"
+        "Target (at 15)"
     ]
 
 

@@ -235,13 +235,13 @@ def check_annotations(
 
 
 def describe(annotation: dict[str, Any]) -> str:
-    """An annotation in words, for screen readers and the data table's caption: where it is, then its text."""
+    """An annotation in words, for screen readers and the data table's caption: its text, then where it is."""
     kind, text = annotation["kind"], annotation["text"]
     if kind == "note":
-        return f"{_number(annotation['x'])}, {_number(annotation['y'])}: {text}"
+        return f"{text} (at {_number(annotation['x'])}, {_number(annotation['y'])})"
     if kind == "period":
-        return f"{_number(annotation['from'])} to {_number(annotation['to'])}: {text}"
-    return f"{_number(annotation['x' if kind == 'event' else 'y'])}: {text}"
+        return f"{text} ({_number(annotation['from'])} to {_number(annotation['to'])})"
+    return f"{text} (at {_number(annotation['x' if kind == 'event' else 'y'])})"
 
 
 def _number(value: Any) -> str:
