@@ -38,12 +38,12 @@ def test_note_at_a_point_is_a_point_and_text_beside_it(tmp_path: Path) -> None:
     point, text = added
     assert point["mark"]["type"] == "point" and text["mark"]["type"] == "text"
     assert text["mark"]["text"] == ["Coal falls"] and text["mark"]["style"] == "annotation"
-    assert text["encoding"]["x"] == {"field": "x", "type": "temporal"}
-    assert text["encoding"]["y"] == {"field": "y", "type": "quantitative"}
+    # Data positions, not fields: a field's name would join the shared axis's title. Dates are local, like the data's.
+    assert text["encoding"]["x"] == {"datum": {"year": 2002, "month": 1, "date": 1}, "type": "temporal"}
+    assert text["encoding"]["y"] == {"datum": 25.0, "type": "quantitative"}
     # At the right end of the x axis the text runs leftwards, inside the chart.
     assert text["mark"]["align"] == "right"
-    assert text["data"]["values"] == [{"x": "2002-01-01", "y": 25.0}]
-    assert text["transform"] == [{"calculate": "timeParse(datum['x'], '%Y-%m-%d')", "as": "x"}]  # a local date
+    assert text["data"] == {"values": [{}]}  # one mark, not one per row of the chart's data
 
 
 def test_event_is_a_vertical_rule_labelled_at_the_top(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_period_is_a_shaded_range_and_level_a_horizontal_rule(tmp_path: Path) ->
     spec = built(tmp_path, "  - {from: 2001-01-01, to: 2001-07-01, text: Strike}\n  - {y: 15, text: Target}\n")
     rect, _, rule, rule_label = layers(spec)
     assert rect["mark"] == {"type": "rect", "style": "annotation-range"}
-    assert rect["encoding"]["x"]["field"] == "from" and rect["encoding"]["x2"] == {"field": "to"}
+    assert rect["encoding"]["x"]["datum"]["month"] == 1 and rect["encoding"]["x2"]["datum"]["month"] == 7
     assert rule["mark"]["type"] == "rule" and set(rule["encoding"]) == {"y"}
     assert rule_label["mark"]["text"] == ["Target"]
     assert block_descriptions(block(SHORTHAND + "annotations:\n  - {y: 15, text: Target}").options["annotations"]) == [
@@ -113,3 +113,21 @@ def test_annotations_must_be_a_list(tmp_path: Path) -> None:
 def test_period_must_run_forwards(tmp_path: Path) -> None:
     (found,) = problems(tmp_path, "  - {from: 2002-01-01, to: 2001-01-01, text: Back}\n")
     assert "is empty or reversed" in found
+
+
+def test_annotations_leave_the_axis_titles_as_they_were(tmp_path: Path) -> None:
+    import vl_convert
+
+    spec = built(
+        tmp_path,
+        "  - {x: 2001-01-01, text: A}\n  - {x: 2002-01-01, y: 25, text: B}\n"
+        "  - {from: 2001-01-01, to: 2001-07-01, text: C}\n  - {y: 15, text: D}\n",
+    )
+    plain = {key: value for key, value in spec.items() if key != "usermeta"}
+
+    def titles(chart: dict[str, Any]) -> list[Any]:
+        return [axis.get("title") for axis in vl_convert.vegalite_to_vega(chart)["axes"] if "title" in axis]
+
+    assert titles(annotated(spec)) == titles(plain) == ["year", "net_generation"]
+    svg = vl_convert.vegalite_to_svg(annotated(spec))
+    assert all(f">{text}<" in svg for text in "ABCD")

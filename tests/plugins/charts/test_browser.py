@@ -247,8 +247,8 @@ def test_a_feed_entry_without_the_site_s_css_reads_title_image_then_source(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Feed readers drop the stylesheet that places the source under the chart: the entry itself is in order."""
-    from tests.conftest import make_project, run_nutgraf
     from tests.plugins.charts.test_build import CHART_A, files
+    from tests.support import make_project, run_nutgraf
 
     chart = CHART_A.replace("alt:", "subtitle: Thousands, by year\nalt:")
     root = make_project(tmp_path_factory.mktemp("feed") / "site", files(chart))

@@ -259,10 +259,13 @@ def block_descriptions(value: Any) -> list[str]:
 # Drawing -------------------------------------------------------------------------------------
 
 
-def _channel(definition: dict[str, Any]) -> dict[str, Any]:
-    """The base view's channel as an annotation layer shares it: the same field, type and title, so the axes
-    merge into one (no scale, axis or sort of its own)."""
-    return {key: definition[key] for key in ("field", "type", "timeUnit", "title") if key in definition}
+def _datum(value: Any, definition: dict[str, Any]) -> dict[str, Any]:
+    """A position on the base view's scale as a datum, not a field: a field would add its name to the shared
+    axis's title ("month, x"). A date becomes a Vega-Lite DateTime, read in local time like the data's dates."""
+    if definition.get("type") == "temporal" or definition.get("timeUnit"):
+        day = datetime.date.fromisoformat(value)
+        return {"datum": {"year": day.year, "month": day.month, "date": day.day}, "type": "temporal"}
+    return {"datum": value, "type": definition.get("type", "quantitative")}
 
 
 def _anchored(position: float, gap: int = 5) -> dict[str, Any]:
@@ -271,33 +274,17 @@ def _anchored(position: float, gap: int = 5) -> dict[str, Any]:
 
 
 def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
-    row: dict[str, Any] = {}
-    dates: list[str] = []
-    for name, channel in (("x", x), ("from", x), ("to", x), ("y", y)):
-        if name in annotation and channel is not None:
-            row[name] = annotation[name]
-            if channel.get("type") == "temporal" or channel.get("timeUnit"):
-                dates.append(name)
-    # Local dates, as the data's own are read. A calculate, not the data's format.parse: Vega-Lite compiles
-    # a layer's parse to a formula and keeps it in the format too, and the date parsed twice is null.
-    shared = {
-        "data": {"values": [row]},
-        **(
-            {"transform": [{"calculate": f"timeParse(datum['{n}'], '%Y-%m-%d')", "as": n} for n in dates]}
-            if dates
-            else {}
-        ),
-    }
-    return [{**shared, **layer} for layer in _marks(annotation, x, y)]
+    # One empty row each: the layer would otherwise draw its mark once for each row of the chart's data.
+    return [{"data": {"values": [{}]}, **layer} for layer in _marks(annotation, x, y)]
 
 
 def _marks(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """An annotation's marks and encodings (its data and date parsing are added by ``_layers``)."""
+    """An annotation's marks and encodings, at data (datum) positions on the base view's scales."""
     kind = annotation["kind"]
     lines = textwrap.wrap(annotation["text"], LINE_CHARACTERS) or [annotation["text"]]
 
     def at(name: str, channel: dict[str, Any]) -> dict[str, Any]:
-        return {**_channel(channel), "field": name}
+        return _datum(annotation[name], channel)
 
     text = {"type": "text", "style": STYLE, "text": lines, "lineHeight": 16}
     if kind == "note":
@@ -335,7 +322,7 @@ def _marks(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | No
     else:
         rule = {
             "mark": {"type": "rect", "style": RANGE_STYLE},
-            "encoding": {"x": at("from", x), "x2": {"field": "to"}},
+            "encoding": {"x": at("from", x), "x2": {"datum": at("to", x)["datum"]}},
         }
         # From its start rightwards in the left half; from its end leftwards in the right half.
         label_at = "from" if annotation["from_position"] < 0.5 else "to"
