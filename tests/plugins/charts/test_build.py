@@ -139,3 +139,42 @@ def test_every_chart_placeholder_is_replaced_in_pages_and_feeds(built_site: Path
     charted = [path for path in written if 'class="chart"' in path.read_text(encoding="utf-8")]
     assert charted, "the real content has charts"
     assert [path for path in written if "nutgraf-chart" in path.read_text(encoding="utf-8")] == []
+
+
+ANNOTATED = """```chart
+title: Visits by month
+data: data/c.csv
+mark: line
+x: month:T
+y: visits:Q
+annotations:
+  - {x: 2020-02-01, y: 9, text: Peak of 9}
+  - {x: 2020-03-01, text: Site relaunch}
+source: Test bureau
+alt: A line of visits by month.
+```"""
+
+
+def test_annotated_chart_shows_its_notes_in_both_svgs_and_to_screen_readers(tmp_path: Path) -> None:
+    project = {**files(ANNOTATED), "content/data/c.csv": "month,visits\n2020-01-01,4\n2020-02-01,9\n2020-03-01,6\n"}
+    root = make_project(tmp_path / "site", project)
+    result = build_in_process("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    figure = soup(root / "output" / "explainers" / "a" / "index.html").select_one("figure.chart")
+    for variant in ("wide", "narrow"):
+        texts = [text.get_text() for text in figure.select(f"svg.chart-svg-{variant} text")]
+        assert "Peak of 9" in texts and "Site relaunch" in texts, texts
+    marked = "Marked on the chart: Peak of 9 (at 2020-02-01, 9); Site relaunch (at 2020-03-01)."
+    assert figure.select_one(".chart-graphic")["aria-label"] == f"A line of visits by month. {marked}"
+    assert figure.select_one("caption").get_text() == f"The data: Visits by month. {marked}"
+    assert len(figure.select("details.chart-data tbody tr")) == 3  # the annotations are not rows of the data
+
+
+def test_annotation_date_that_does_not_parse_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    bad = ANNOTATED.replace("{x: 2020-03-01, text", "{x: '2020-13-01', text")
+    project = {**files(bad), "content/data/c.csv": "month,visits\n2020-01-01,4\n2020-02-01,9\n2020-03-01,6\n"}
+    root = make_project(tmp_path / "site", project)
+    result = build_in_process("build", cwd=root)
+    assert result.returncode == 1
+    line = explainer(bad).splitlines().index("  - {x: '2020-13-01', text: Site relaunch}") + 1
+    assert f"content/explainers/a.md:{line}: annotation x '2020-13-01' is not a date; write YYYY-MM-DD" in result.stderr

@@ -24,7 +24,8 @@ CHANNELS = frozenset(
     | {"order", "stroke_dash", "row", "column", "facet", "xOffset", "yOffset"}
 )
 # `missing:` says how empty cells are drawn (cell_types): it changes the spec, so every form keys its memo on it.
-SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by", "missing"}) | CHANNELS
+# `annotations:` notes, rules and ranges drawn over the chart (annotations.py): the shorthand form only.
+SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by", "missing", "annotations"}) | CHANNELS
 FORM_KEYS = {
     "shorthand": SHORTHAND_KEYS,
     "spec": frozenset({"spec", "missing"}),
@@ -105,10 +106,13 @@ def parse_block(body: str, path: str, line: int) -> ChartBlock | Diagnostic:
             path, line, "chart block must hold 'key: value' lines", "see the chart block syntax in README"
         )
     key_lines: dict[str, int] = {}
-    for key, _ in node.value:
+    for key, value in node.value:
         where = first + key.start_mark.line
         if str(key.value) in key_lines:  # YAML keeps the last silently; the editor meant one of them
             message = f"chart key '{key.value}' is given twice (first on line {key_lines[str(key.value)]})"
             return Diagnostic(path, where, message, "keep one of them")
         key_lines[str(key.value)] = where
+        if isinstance(value, yaml.SequenceNode):  # each item's own line, as 'key.0', 'key.1', ...
+            for index, item in enumerate(value.value):
+                key_lines[f"{key.value}.{index}"] = first + item.start_mark.line
     return ChartBlock(path, line, body, {str(k): v for k, v in options.items()}, key_lines)

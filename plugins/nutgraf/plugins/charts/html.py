@@ -29,6 +29,7 @@ class FigureParts:
     source_file_url: str = ""  # the whole data file the chart reads
     source_file_label: str = "CSV"
     table: ChartTable | None = None
+    annotations: tuple[str, ...] = ()  # each annotation in words (annotations.describe), for screen readers
 
 
 def _attribute(value: str) -> str:
@@ -39,7 +40,17 @@ def _english(message: str) -> str:
     return message
 
 
-def data_table(table: ChartTable, title: str, gettext: Callable[[str], str] = _english) -> str:
+def annotations_sentence(annotations: tuple[str, ...], gettext: Callable[[str], str] = _english) -> str:
+    """What the chart marks, said after its alt text and in its table's caption (the marks' text is in the SVG,
+    which screen readers skip as one image)."""
+    if not annotations:
+        return ""
+    return gettext("Marked on the chart: %(annotations)s.") % {"annotations": "; ".join(annotations)}
+
+
+def data_table(
+    table: ChartTable, title: str, gettext: Callable[[str], str] = _english, annotations: tuple[str, ...] = ()
+) -> str:
     """The chart's data as a table: its columns and order, numbers right-aligned; long ones scroll in a box."""
 
     def cell(tag: str, text: str, numeric: bool, scope: str = "") -> str:
@@ -54,6 +65,8 @@ def data_table(table: ChartTable, title: str, gettext: Callable[[str], str] = _e
     )
     # gettext is called outside f-strings, where `pybabel extract` finds the messages.
     caption = gettext("The data: %(title)s") % {"title": title} if title else gettext("The data")
+    if annotations:
+        caption = f"{caption}. {annotations_sentence(annotations, gettext)}"
     summary = gettext("Show the data")
     # The scrolling box is a focusable region, so keyboard users can scroll it too.
     return (
@@ -98,12 +111,13 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
             f'<a class="chart-source-file" href="{_attribute(parts.source_file_url)}" download>{escape(text)}</a>'
         )
     caption.append(f'<p class="chart-meta">{" ".join(meta)}</p>')
+    label = " ".join(filter(None, [parts.alt, annotations_sentence(parts.annotations, gettext)]))
     graphic = (
         # Search indexes the caption, not the axis labels or table cells (their numbers would run into words).
-        f'<div class="chart-graphic" role="img" aria-label="{_attribute(parts.alt)}" data-pagefind-ignore>'
+        f'<div class="chart-graphic" role="img" aria-label="{_attribute(label)}" data-pagefind-ignore>'
         f"{parts.wide_svg}{parts.narrow_svg}</div>"
     )
-    table = data_table(parts.table, parts.title, gettext) if parts.table is not None else ""
+    table = data_table(parts.table, parts.title, gettext, parts.annotations) if parts.table is not None else ""
     keys = gettext("Arrow keys step through the data; Escape leaves.")  # charts.js reads it to screen readers
     return (
         f'<figure class="chart" id="{_attribute(parts.anchor)}"'

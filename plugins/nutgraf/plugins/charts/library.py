@@ -12,6 +12,8 @@ from urllib.parse import quote
 
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
 from nutgraf.kernel.files import link_or_copy
+from nutgraf.plugins.charts.annotations import KEY as ANNOTATIONS
+from nutgraf.plugins.charts.annotations import block_descriptions
 from nutgraf.plugins.charts.block import block_digest, parse_block
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.html import FigureParts, figure_html
@@ -176,6 +178,7 @@ class ChartLibrary:
                 source_file_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
                 source_file_label=download.label if download else "CSV",
                 table=table if options.get("table", True) is not False else None,
+                annotations=tuple(block_descriptions(options.get(ANNOTATIONS))),
             ),
             gettext,
         )

@@ -10,6 +10,7 @@ from typing import Any
 
 from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.plugins.charts import theme
+from nutgraf.plugins.charts.annotations import USERMETA_KEY, annotated
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
 from nutgraf.plugins.charts.data import Table
@@ -97,8 +98,10 @@ def _sized(
 ) -> dict[str, Any]:
     sized = theme.house_style(spec)
     if not marks_only:
-        sized = label_marks(sized, width=width, legend=legend)
+        # Annotations after the direct labels, which label a single view only.
+        sized = annotated(label_marks(sized, width=width, legend=legend))
     if marks_only:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
+        (sized.get("usermeta") or {}).pop(USERMETA_KEY, None)  # nor annotations: the marks alone
         sized.pop("title", None)
         for view in theme.views(sized):
             for definition in (view.get("encoding") or {}).values():

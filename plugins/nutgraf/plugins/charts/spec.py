@@ -23,6 +23,8 @@ from altair.utils import parse_shorthand
 
 from nutgraf.kernel import safe_yaml
 from nutgraf.kernel.suggest import did_you_mean
+from nutgraf.plugins.charts.annotations import KEY as ANNOTATIONS
+from nutgraf.plugins.charts.annotations import USERMETA_KEY, check_annotations
 from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
 from nutgraf.plugins.charts.cell_types import cell_problems, zero_missing
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
@@ -172,6 +174,11 @@ def shorthand(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
         key = path[1] if path[:1] == ["encoding"] and len(path) > 1 else ("mark" if path[:1] == ["mark"] else None)
         snake = {_channel_name(k): k for k in options}
         raise ChartError([ChartProblem(describe(error), key=snake.get(key or "", key))]) from None
+    if ANNOTATIONS in options:
+        annotations, problems = check_annotations(options[ANNOTATIONS], spec, table)
+        if problems:
+            raise ChartError(problems)
+        spec["usermeta"] = {**(spec.get("usermeta") or {}), USERMETA_KEY: annotations}
     return BuiltSpec(checked_cells(spec, [table], block, content_root), table)
 
 

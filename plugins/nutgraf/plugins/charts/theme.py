@@ -13,8 +13,9 @@ from typing import Any
 
 from nutgraf.plugins.charts.settings import ChartSettings
 
-# Bump when the config below changes in a way the settings do not show, so cached renders are redone.
-THEME_VERSION = "4"
+# Bump when the config below (or how annotations.py draws) changes in a way the settings do not show, so cached
+# renders are redone.
+THEME_VERSION = "5"
 
 PAGE_INK = "currentColor"
 IMAGE_INK = "#1a1a1a"
@@ -74,6 +75,12 @@ def vega_lite_config(
         "mark": {"color": settings.palette[0]},
         "line": {"strokeWidth": 2.5},
         "point": {"size": 60, "filled": True},
+        # Annotations (annotations.py) in the ink, muted: they point at the data without competing with it.
+        # A label a point smaller than the axes' keeps within LINE_CHARACTERS' width on a phone.
+        "style": {
+            "annotation": {"color": ink, "opacity": 0.8, "fontSize": size - 1},
+            "annotation-range": {"color": ink, "opacity": 0.1},
+        },
     }
     return merge(config, settings.theme)
 
