@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from nutgraf.driver.serve import BuildStatus, PreviewState, addresses
-from tests.plugins.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
+from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
+from tests.plugins.charts.test_browser import REPORT_CSP
 from tests.support import make_project, nutgraf_env
 
 FRONT = "Title: Floods in the delta\nDate: 2026-01-02\nSummary: What we know.\nTopic: Weather\n\n"
@@ -63,7 +64,7 @@ def live_preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 @pytest.fixture
 def page() -> Iterator[Page]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.add_init_script(REPORT_CSP)
         yield page

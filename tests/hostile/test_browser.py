@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from nutgraf.driver.serve import make_server
-from nutgraf.driver.site_check.browser import chromium_executable
+from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
 from tests.hostile.payloads import CHART_ONLY, CLOSING, PAYLOAD, build_site
-from tests.plugins.charts.test_browser import CHROMIUM_ARGS, REPORT_CSP
+from tests.plugins.charts.test_browser import REPORT_CSP
 
 pytestmark = pytest.mark.browser
 

@@ -4,19 +4,13 @@ measure of 60-75 characters, and a short explainer on two A4 pages with no blank
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
-
-from nutgraf.driver.serve import make_server
+from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
 EXPLAINERS = ["iowa-electricity-renewables", "us-jobs-great-recession", "china-cyberscam-crackdown"]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Characters on each full line of the body's longer paragraphs (a line's characters share its top).
 LINE_LENGTHS = """() => [...document.querySelectorAll('.explainer-body p')].filter(p => p.textContent.length > 300)
   .flatMap(p => {
@@ -30,21 +24,6 @@ LINE_LENGTHS = """() => [...document.querySelectorAll('.explainer-body p')].filt
   })"""
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server = make_server(built_site, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("slug", EXPLAINERS)

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import feedparser
 import pytest
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
-
-from nutgraf.driver.serve import make_server
-from nutgraf.driver.site_check.browser import chromium_executable
+from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
 PAGE = "explainers/iowa-electricity-renewables/"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 # Reports every Content-Security-Policy violation as a console error, which the tests collect.
 REPORT_CSP = (
     "document.addEventListener('securitypolicyviolation',"
@@ -31,22 +18,6 @@ REPORT_CSP = (
 )
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server = make_server(built_site, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: str) -> None:

@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
 
 
 def _free_port() -> int:
@@ -62,7 +62,7 @@ def measure(project: Path, explainer: Path, edits: int = 5, pause: float = 2.0) 
     seconds = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/explainers/{explainer.stem}/")
             time.sleep(pause * 2)  # the next build's process has done its imports, as between an editor's saves

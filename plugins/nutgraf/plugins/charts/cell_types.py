@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.plugins.charts.data import Table
+from nutgraf.plugins.charts.fields import field_definitions
 from nutgraf.plugins.charts.problem import ChartProblem
 
 # How an empty cell is drawn, when the block says (``missing:``): left out (a gap in a line, no bar), or as 0.
@@ -51,26 +52,12 @@ class EncodedField:
 
 def encoded_fields(spec: Any) -> Iterator[EncodedField]:
     """Every field the spec draws as numbers or dates, at any depth (layers, facets, concatenations)."""
-    if isinstance(spec, list):
-        for item in spec:
-            yield from encoded_fields(item)
-        return
-    if not isinstance(spec, dict):
-        return
-    encoding = spec.get("encoding")
-    if isinstance(encoding, dict):
-        for name, definition in encoding.items():
-            for item in definition if isinstance(definition, list) else [definition]:
-                if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-                    continue
-                kind = "temporal" if item.get("timeUnit") else str(item.get("type", ""))
-                if item.get("aggregate") in ("count", "distinct", "valid", "missing"):
-                    continue  # counts rows, whatever the cells hold
-                if kind in DRAWN_AS:
-                    yield EncodedField(item["field"], kind, name)
-    for key, value in spec.items():
-        if key not in ("encoding", "data", "datasets"):
-            yield from encoded_fields(value)
+    for name, item in field_definitions(spec):
+        kind = "temporal" if item.get("timeUnit") else str(item.get("type", ""))
+        if item.get("aggregate") in ("count", "distinct", "valid", "missing"):
+            continue  # counts rows, whatever the cells hold
+        if kind in DRAWN_AS:
+            yield EncodedField(item["field"], kind, name)
 
 
 def is_number(value: Any) -> bool:

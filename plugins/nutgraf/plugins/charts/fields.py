@@ -11,11 +11,12 @@ from typing import Any
 _OPAQUE = frozenset({"pivot", "lookup", "flatten", "graticule", "sphere", "url"})
 
 
-def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
-    """(channel, field) for every encoding channel bound to a field, at any depth."""
+def field_definitions(spec: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(channel, definition) for every encoding channel bound to a field, at any depth (layers, facets,
+    concatenations); inline data is not looked into: its records are the editor's values, not encodings."""
     if isinstance(spec, list):
         for item in spec:
-            yield from encoded_fields(item)
+            yield from field_definitions(item)
         return
     if not isinstance(spec, dict):
         return
@@ -24,10 +25,16 @@ def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
         for channel, definition in encoding.items():
             for item in definition if isinstance(definition, list) else [definition]:
                 if isinstance(item, dict) and isinstance(item.get("field"), str):
-                    yield channel, item["field"]
+                    yield channel, item
     for key, value in spec.items():
-        if key != "encoding":
-            yield from encoded_fields(value)
+        if key not in ("encoding", "data", "datasets"):
+            yield from field_definitions(value)
+
+
+def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
+    """(channel, field) for every encoding channel bound to a field, at any depth."""
+    for channel, definition in field_definitions(spec):
+        yield channel, definition["field"]
 
 
 def _walk(spec: Any) -> Iterator[tuple[str, Any]]:
