@@ -438,7 +438,7 @@ IMAGE_CASES = [
     ),
     _image_case("an image without alt text", "![](images/rain.png)\nCredit: J", "has no alt text"),
     _image_case("an image without a credit", "![Rain](images/rain.png)", "'images/rain.png' has no credit"),
-    _image_case("an image on another site", "![Rain](https://example.org/r.png)\nCredit: J", "is on another site"),
+    _image_case("an image on another site", "![Rain](https://example.org/r.png)\nCredit: J", "from another origin"),
     _image_case("an image that is not one", "![Rain](images/rain.png)\nCredit: J", "is not an image", b"<svg/>"),
     _image_case("an image path out of content/", "![Rain](../../../etc/hostname)\nCredit: J", "does not exist"),
 ]

@@ -18,8 +18,8 @@ from typing import Any
 
 from pelican.utils import slugify
 
+from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.sources import markdown_files
-from nutgraf.plugins.explainers.frontmatter import parse_front_matter
 
 
 class ScopeError(RuntimeError):
