@@ -9,6 +9,7 @@ is one finding, naming the variants.
 from __future__ import annotations
 
 import os
+import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,11 +76,12 @@ RUN_AXE = """async () => {
 
 
 def chromium_executable() -> str:
-    """The browser to launch: the first of ``CHROMIUM_VARIABLES`` that is set, else Debian's Chromium."""
+    """The browser to launch: the first of ``CHROMIUM_VARIABLES`` that is set, else a ``chromium`` on the PATH
+    (Homebrew's, say), else Debian's Chromium."""
     for name in CHROMIUM_VARIABLES:
         if os.environ.get(name, "").strip():
             return os.environ[name].strip()
-    return DEFAULT_CHROMIUM
+    return shutil.which("chromium") or DEFAULT_CHROMIUM
 
 
 def axe_source(project_root: Path) -> str:

@@ -37,16 +37,6 @@ def encoded_fields(spec: Any) -> Iterator[tuple[str, str]]:
         yield channel, definition["field"]
 
 
-def _walk(spec: Any) -> Iterator[tuple[str, Any]]:
-    if isinstance(spec, dict):
-        for key, value in spec.items():
-            yield key, value
-            yield from _walk(value)
-    elif isinstance(spec, list):
-        for item in spec:
-            yield from _walk(item)
-
-
 def _columns_of(values: Any, format_type: str) -> list[str]:
     if isinstance(values, list):
         # An array of plain values (numbers, text) is read by Vega-Lite as objects with one field, 'data'.
@@ -75,7 +65,7 @@ def _as_names(value: Any) -> list[str]:
 def known_fields(spec: dict[str, Any]) -> set[str] | None:
     """Every column of the spec's inline data plus every field its transforms make; None if unknowable."""
     known: set[str] = set()
-    for key, value in _walk(spec):
+    for key, value in (item for node in _objects(spec) for item in node.items()):
         if key in _OPAQUE:
             return None
         if key == "data" and isinstance(value, dict) and "values" in value:

@@ -25,8 +25,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from nutgraf.kernel.diagnostics import Diagnostic, display_path
-from nutgraf.kernel.frontmatter import parse_front_matter
-from nutgraf.kernel.sources import SourceFile, SourceRecord, fenced_blocks
+from nutgraf.kernel.sources import SourceRecord
 
 # What Python-Markdown (with extra, toc, footnotes, tables) writes for Markdown syntax.
 MARKDOWN_TAGS = frozenset(
@@ -159,7 +158,7 @@ def _markdown(settings: dict[str, Any]) -> Any:
     return markdown.Markdown(extensions=list(configs), extension_configs=configs, output_format="html5")
 
 
-def _line_of(source: SourceFile, needles: Iterable[str], after: int, body: int, fenced: set[int]) -> int:
+def _line_of(source: SourceRecord, needles: Iterable[str], after: int, body: int, fenced: set[int]) -> int:
     """The first line from ``after`` (else from the body's start) holding one of ``needles``, in that order."""
     lines = source.text.split("\n")
     for start in (after, body):
@@ -171,15 +170,15 @@ def _line_of(source: SourceFile, needles: Iterable[str], after: int, body: int, 
     return after
 
 
-def source_problems(source: SourceFile, renderer: Any) -> list[Diagnostic]:
+def source_problems(source: SourceRecord, renderer: Any) -> list[Diagnostic]:
     """The HTML policy applied to one Markdown source: each breach at the line that writes it."""
     renderer.reset()
     html = renderer.convert(source.text)
     found = html_breaches(html)
     if not found:
         return []
-    fenced = {n for block in fenced_blocks(source.text) for n in range(block.line, block.end_line + 1)}
-    body = parse_front_matter(source.text).body_line  # front matter is text, escaped where it is shown
+    fenced = {n for block in source.blocks for n in range(block.line, block.end_line + 1)}
+    body = source.front_matter.body_line  # front matter is text, escaped where it is shown
     diagnostics: list[Diagnostic] = []
     line = body
     for breach in found:
