@@ -21,6 +21,7 @@ import math
 import textwrap
 from typing import Any
 
+from nutgraf.plugins.charts.annotation_layout import LINE_HEIGHT, Anchor, Measure, first_places, place_labels
 from nutgraf.plugins.charts.cell_types import is_number
 from nutgraf.plugins.charts.data import Table
 from nutgraf.plugins.charts.problem import ChartProblem
@@ -41,6 +42,7 @@ MAX_TEXT = 3 * LINE_CHARACTERS
 _CATEGORY = ("nominal", "ordinal")
 # The marks' look: named styles the theme defines (ink at low opacity: muted, right in light and dark mode).
 STYLE = "annotation"
+LAYERS_PER_ANNOTATION = 2
 RANGE_STYLE = "annotation-range"
 
 
@@ -268,25 +270,30 @@ def _datum(value: Any, definition: dict[str, Any]) -> dict[str, Any]:
     return {"datum": value, "type": definition.get("type", "quantitative")}
 
 
-def _anchored(position: float, gap: int = 5) -> dict[str, Any]:
-    """Text running away from the nearer edge: rightwards in the left half, leftwards in the right."""
-    return {"align": "left", "dx": gap} if position < 0.5 else {"align": "right", "dx": -gap}
+def _lines(annotation: dict[str, Any]) -> list[str]:
+    return textwrap.wrap(annotation["text"], LINE_CHARACTERS) or [annotation["text"]]
 
 
-def _layers(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
+def _layers(
+    annotation: dict[str, Any], label: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None
+) -> list[dict[str, Any]]:
     # One empty row each: the layer would otherwise draw its mark once for each row of the chart's data.
-    return [{"data": {"values": [{}]}, **layer} for layer in _marks(annotation, x, y)]
+    return [{"data": {"values": [{}]}, **layer} for layer in _marks(annotation, label, x, y)]
 
 
-def _marks(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """An annotation's marks and encodings, at data (datum) positions on the base view's scales."""
+def _marks(
+    annotation: dict[str, Any], label: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """An annotation's marks and encodings, at data (datum) positions on the base view's scales; its label's
+    mark properties (alignment, offsets) are ``label``, where annotation_layout placed it."""
     kind = annotation["kind"]
-    lines = textwrap.wrap(annotation["text"], LINE_CHARACTERS) or [annotation["text"]]
+    label = dict(label)
+    label_at = label.pop("at", "from") if kind == "period" else "x"
 
     def at(name: str, channel: dict[str, Any]) -> dict[str, Any]:
         return _datum(annotation[name], channel)
 
-    text = {"type": "text", "style": STYLE, "text": lines, "lineHeight": 16}
+    text = {"type": "text", "style": STYLE, "text": _lines(annotation), "lineHeight": LINE_HEIGHT, **label}
     if kind == "note":
         assert y is not None
         # Beside the point, not above or below it: a note marks a peak or a trough, where the line or the bars
@@ -296,47 +303,39 @@ def _marks(annotation: dict[str, Any], x: dict[str, Any], y: dict[str, Any] | No
                 "mark": {"type": "point", "style": STYLE, "filled": True, "size": 40},
                 "encoding": {"x": at("x", x), "y": at("y", y)},
             },
-            {
-                "mark": {**text, **_anchored(annotation["x_position"], 8), "baseline": "middle"},
-                "encoding": {"x": at("x", x), "y": at("y", y)},
-            },
+            {"mark": {"baseline": "middle", **text}, "encoding": {"x": at("x", x), "y": at("y", y)}},
         ]
     if kind == "level":
         assert y is not None
         return [
-            {
-                "mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]},
-                "encoding": {"y": at("y", y)},
-            },
-            {
-                "mark": {**text, "align": "left", "baseline": "bottom", "dx": 2, "dy": -4, "x": 0},
-                "encoding": {"y": at("y", y)},
-            },
+            {"mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]}, "encoding": {"y": at("y", y)}},
+            {"mark": text, "encoding": {"y": at("y", y)}},
         ]
     if kind == "event":
-        rule = {
-            "mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]},
-            "encoding": {"x": at("x", x)},
-        }
-        label_at, position = "x", annotation["x_position"]
+        rule = {"mark": {"type": "rule", "style": STYLE, "strokeDash": [4, 3]}, "encoding": {"x": at("x", x)}}
     else:
         rule = {
             "mark": {"type": "rect", "style": RANGE_STYLE},
             "encoding": {"x": at("from", x), "x2": {"datum": at("to", x)["datum"]}},
         }
-        # From its start rightwards in the left half; from its end leftwards in the right half.
-        label_at = "from" if annotation["from_position"] < 0.5 else "to"
-        position = annotation[f"{label_at}_position"]
-    label = {
-        "mark": {**text, **_anchored(position), "baseline": "top", "y": 0, "dy": 2},
-        "encoding": {"x": at(label_at, x)},
-    }
-    return [rule, label]
+    return [rule, {"mark": text, "encoding": {"x": at(label_at, x)}}]
 
 
-def annotated(spec: dict[str, Any]) -> dict[str, Any]:
+def place_labels_of(
+    annotations: list[dict[str, Any]], anchors: list[Anchor], width: float, height: float, measure: Measure
+) -> list[dict[str, Any]]:
+    """The annotations' labels placed clear of each other and of the plot's edges (annotation_layout)."""
+    kinds = [item["kind"] for item in annotations]
+    lines = [_lines(item) for item in annotations]
+    return place_labels(kinds, anchors, lines, width=width, height=height, measure=measure)
+
+
+def annotated(spec: dict[str, Any], *, labels: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The sized spec with its annotations drawn as layers over its own view (and any label layer); the
-    ``usermeta`` that carried them removed. A spec without annotations is returned as it is."""
+    ``usermeta`` that carried them removed. A spec without annotations is returned as it is.
+
+    ``labels`` are the label marks' places (place_labels_of); without, each label takes its first place.
+    Each annotation adds LAYERS_PER_ANNOTATION layers, its shape then its label."""
     usermeta = spec.get("usermeta") or {}
     annotations = usermeta.get(USERMETA_KEY)
     if not annotations:
@@ -349,5 +348,6 @@ def annotated(spec: dict[str, Any]) -> dict[str, Any]:
     encoding = views[0].get("encoding") or {}
     x = encoding.get("x")
     y = encoding.get("y") if (encoding.get("y") or {}).get("type") == "quantitative" else None
-    layers = [layer for item in annotations for layer in _layers(item, x, y)]
+    labels = labels or first_places(annotations)
+    layers = [layer for item, label in zip(annotations, labels, strict=True) for layer in _layers(item, label, x, y)]
     return {**outer, "layer": [*views, *layers]}

@@ -42,6 +42,16 @@ def text_width(text: str, font: str, size: float) -> float:
     return float(vl_convert.vega_to_scenegraph(spec)["width"])
 
 
+def plot_layout(spec: dict[str, Any]) -> tuple[float, float, dict[str, list[dict[str, Any]]]]:
+    """A single or layered Vega-Lite view as vl-convert lays it out: the plot's width and height (the chart's
+    size less its axes, legends and padding, when it is fitted to its size) and each named mark's items
+    (their x and y in the plot's pixels)."""
+    scene = vl_convert.vega_to_scenegraph(vl_convert.vegalite_to_vega(spec))["scenegraph"]
+    view = scene["items"][0]
+    marks = {mark["name"]: mark.get("items", []) for mark in view.get("items", []) if mark.get("name")}
+    return float(view["width"]), float(view["height"]), marks
+
+
 def wrap(text: str, limit: float, measure: Measure) -> list[str]:
     """``text`` as lines no wider than ``limit``, broken between words (a single longer word keeps its line)."""
     if measure(text) <= limit:

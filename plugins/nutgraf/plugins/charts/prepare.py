@@ -8,14 +8,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.plugins.charts import theme
-from nutgraf.plugins.charts.annotations import USERMETA_KEY, annotated
+from nutgraf.plugins.charts.annotation_layout import Anchor
+from nutgraf.plugins.charts.annotations import LAYERS_PER_ANNOTATION, STYLE, USERMETA_KEY, annotated, place_labels_of
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
 from nutgraf.plugins.charts.data import Table
 from nutgraf.plugins.charts.direct_labels import label_marks
-from nutgraf.plugins.charts.render import RenderJob, renderer_versions
+from nutgraf.plugins.charts.labels import plot_layout, text_width
+from nutgraf.plugins.charts.render import RenderJob, measure_font, measured, page_font, renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec_memo import spec_memo
 
@@ -98,9 +101,8 @@ def _sized(
 ) -> dict[str, Any]:
     sized = theme.house_style(spec)
     if not marks_only:
-        # Annotations after the direct labels, which label a single view only.
-        sized = annotated(label_marks(sized, width=width, legend=legend))
-    if marks_only:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
+        sized = label_marks(sized, width=width, legend=legend)
+    else:  # a thumbnail: no axes, legends or title; the spec's own would override the config's
         (sized.get("usermeta") or {}).pop(USERMETA_KEY, None)  # nor annotations: the marks alone
         sized.pop("title", None)
         for view in theme.views(sized):
@@ -113,7 +115,37 @@ def _sized(
         sized["width"], sized["height"] = width, height
     sized["config"] = theme.merge(config, {k: v for k, v in (spec.get("config") or {}).items() if k != "view"})
     sized["config"]["view"] = {**config.get("view", {}), "continuousWidth": width, "continuousHeight": height}
-    return sized
+    # Annotations last, over the direct labels (which label a single view only), placed in the plot as drawn.
+    return _annotated(sized)
+
+
+def _annotated(sized: dict[str, Any]) -> dict[str, Any]:
+    """The sized spec with its annotations drawn, their labels placed where vl-convert draws their values
+    (axes and line-end labels take their share of the chart's size; scales are niced) and measured in the
+    shipped font that draws them."""
+    annotations = (sized.get("usermeta") or {}).get(USERMETA_KEY)
+    if not annotations:
+        return sized
+    # Measured as the render workers draw it, whichever process prepares the chart: the spec, and so its
+    # cache key, must not depend on what this process happened to render before.
+    fonts.use_shipped_fonts()
+    font = page_font(sized) or "sans-serif"
+    first = annotated(sized)
+    width, height, marks = plot_layout(measured(first, font))
+    base = len(first["layer"]) - LAYERS_PER_ANNOTATION * len(annotations)
+    anchors = []
+    for index, item in enumerate(annotations):
+        shape, label = (marks.get(f"layer_{base + LAYERS_PER_ANNOTATION * index + n}_marks") for n in (0, 1))
+        if not shape or not label:  # not laid out as expected: each label keeps its first place
+            return first
+        if item["kind"] == "period":
+            anchors.append(Anchor(x=shape[0]["x"], end=shape[0]["x"] + shape[0].get("width", 0)))
+        else:
+            anchors.append(Anchor(x=label[0].get("x", 0), y=label[0].get("y", 0)))
+    size = float(((sized["config"].get("style") or {}).get(STYLE) or {}).get("fontSize") or 11)
+    stack = f"{measure_font(font)}, {font}"
+    labels = place_labels_of(annotations, anchors, width, height, lambda text: text_width(text, stack, size))
+    return annotated(sized, labels=labels)
 
 
 def sizes(block: ChartBlock, settings: ChartSettings) -> dict[str, tuple[int, int]]:
