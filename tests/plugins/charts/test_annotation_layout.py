@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nutgraf.plugins.charts.annotation_layout import Anchor, Box, place_labels
+from nutgraf.plugins.charts.annotation_layout import Anchor, Box, drawn_text, place_labels
 from nutgraf.plugins.charts.labels import text_width
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.render import measure_font, render
@@ -21,6 +21,10 @@ UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"
 
 def seven_px(text: str) -> float:
     return 7.0 * len(text)
+
+
+def seven(text: str, font: str, size: float) -> float:
+    return seven_px(text)
 
 
 def test_a_second_event_close_to_the_first_moves_down_a_line() -> None:
@@ -59,6 +63,24 @@ def test_a_level_label_moves_off_a_note_it_would_cover() -> None:
     assert placed != {"align": "left", "dx": 2, "x": 0, "baseline": "bottom", "dy": -4}
 
 
+def test_a_label_keeps_clear_of_the_charts_own_labels() -> None:
+    own = drawn_text(
+        {"x": 250, "y": 40, "dx": 6, "align": "left", "baseline": "middle", "text": "Coal", "fontSize": 10}, seven
+    )
+    assert own == Box(256, 34, 256 + 28, 46)
+    # An event near the right end would run leftwards along the top; a level's label at the right is taken.
+    (placed,) = place_labels(
+        ["level"],
+        [Anchor(y=100)],
+        [["Target"]],
+        width=300,
+        height=200,
+        measure=seven_px,
+        taken=[Box(0, 80, 60, 100)],
+    )
+    assert placed["align"] == "right"
+
+
 def test_boxes_overlap_only_when_they_share_area_or_come_closer_than_the_gap() -> None:
     assert Box(0, 0, 10, 10).overlaps(Box(12, 0, 20, 10))  # 2 px apart: too close to read as two labels
     assert not Box(0, 0, 10, 10).overlaps(Box(20, 0, 30, 10))
@@ -66,12 +88,15 @@ def test_boxes_overlap_only_when_they_share_area_or_come_closer_than_the_gap() -
     assert not Box(0, 0, 10, 10).overlaps(Box(0, 14, 10, 24))  # one line under the other
 
 
-ANNOTATED = SHORTHAND + """annotations:
+ANNOTATED = (
+    SHORTHAND
+    + """annotations:
   - {x: 2001-03-01, text: Crackdown begins}
   - {x: 2001-05-01, text: Second wave}
   - {x: 2002-01-01, y: 25, text: Coal falls}
   - {y: 15, text: Target}
 """
+)
 LABELS = ("Crackdown begins", "Second wave", "Coal falls", "Target")
 
 
@@ -85,7 +110,7 @@ def _label_boxes(svg: str) -> dict[str, Box]:
     """Each annotation label's box in the SVG, from its position, anchor and size as drawn (the SVG gives a
     text's baseline: its top is about an ascent, 0.8 of the font size, above)."""
     boxes = {}
-    for match in re.finditer(r'<text([^>]*)>([^<]*)</text>', svg):
+    for match in re.finditer(r"<text([^>]*)>([^<]*)</text>", svg):
         attributes, text = match.groups()
         if text not in LABELS:
             continue

@@ -115,6 +115,22 @@ _PLACES = {"note": _note_places, "level": _level_places, "event": _event_places,
 _ORDER = {"note": 0, "level": 1, "event": 2, "period": 2}
 
 
+def drawn_text(item: dict[str, Any], width_of: Callable[[str, str, float], float]) -> Box:
+    """The box of a text mark's item as vl-convert lays it out (x, y, offsets, alignment, baseline, size):
+    the chart's own labels (a line's name at its end, a bar's value) that annotations must keep clear of.
+    ``width_of(text, font, size)`` measures a line."""
+    size = float(item.get("fontSize") or 11)
+    text = item.get("text", "")
+    lines = [str(line) for line in text] if isinstance(text, list) else [str(text)]
+    wide = max(width_of(line, str(item.get("font") or "sans-serif"), size) for line in lines)
+    tall = size * 1.2 * len(lines)
+    x = float(item.get("x", 0)) + float(item.get("dx", 0))
+    y = float(item.get("y", 0)) + float(item.get("dy", 0))
+    left = {"left": x, "center": x - wide / 2}.get(str(item.get("align")), x - wide)
+    top = {"top": y, "middle": y - tall / 2, "bottom": y - tall}.get(str(item.get("baseline")), y - size)
+    return Box(left, top, left + wide, top + tall)
+
+
 def label_size(lines: list[str], measure: Measure) -> tuple[float, float]:
     return max(measure(line) for line in lines), LINE_HEIGHT * len(lines)
 

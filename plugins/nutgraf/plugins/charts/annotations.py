@@ -21,7 +21,7 @@ import math
 import textwrap
 from typing import Any
 
-from nutgraf.plugins.charts.annotation_layout import LINE_HEIGHT, Anchor, Measure, first_places, place_labels
+from nutgraf.plugins.charts.annotation_layout import LINE_HEIGHT, Anchor, Box, Measure, first_places, place_labels
 from nutgraf.plugins.charts.cell_types import is_number
 from nutgraf.plugins.charts.data import Table
 from nutgraf.plugins.charts.problem import ChartProblem
@@ -322,12 +322,18 @@ def _marks(
 
 
 def place_labels_of(
-    annotations: list[dict[str, Any]], anchors: list[Anchor], width: float, height: float, measure: Measure
+    annotations: list[dict[str, Any]],
+    anchors: list[Anchor],
+    width: float,
+    height: float,
+    measure: Measure,
+    taken: list[Box],
 ) -> list[dict[str, Any]]:
-    """The annotations' labels placed clear of each other and of the plot's edges (annotation_layout)."""
+    """The annotations' labels placed clear of each other, of the boxes ``taken`` by the chart's own labels
+    and of the plot's edges (annotation_layout)."""
     kinds = [item["kind"] for item in annotations]
     lines = [_lines(item) for item in annotations]
-    return place_labels(kinds, anchors, lines, width=width, height=height, measure=measure)
+    return place_labels(kinds, anchors, lines, width=width, height=height, measure=measure, taken=taken)
 
 
 def annotated(spec: dict[str, Any], *, labels: list[dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.plugins.charts import theme
-from nutgraf.plugins.charts.annotation_layout import Anchor
+from nutgraf.plugins.charts.annotation_layout import Anchor, drawn_text
 from nutgraf.plugins.charts.annotations import LAYERS_PER_ANNOTATION, STYLE, USERMETA_KEY, annotated, place_labels_of
 from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cache import ChartCache, cache_key
@@ -133,6 +133,13 @@ def _annotated(sized: dict[str, Any]) -> dict[str, Any]:
     first = annotated(sized)
     width, height, marks = plot_layout(measured(first, font))
     base = len(first["layer"]) - LAYERS_PER_ANNOTATION * len(annotations)
+    # The chart's own text marks (its lines' names, its bars' values) stay where they are; labels avoid them.
+    own = [
+        drawn_text(item, text_width)
+        for index in range(base)
+        for item in marks.get(f"layer_{index}_marks", [])
+        if "text" in item
+    ]
     anchors = []
     for index, item in enumerate(annotations):
         shape, label = (marks.get(f"layer_{base + LAYERS_PER_ANNOTATION * index + n}_marks") for n in (0, 1))
@@ -144,7 +151,11 @@ def _annotated(sized: dict[str, Any]) -> dict[str, Any]:
             anchors.append(Anchor(x=label[0].get("x", 0), y=label[0].get("y", 0)))
     size = float(((sized["config"].get("style") or {}).get(STYLE) or {}).get("fontSize") or 11)
     stack = f"{measure_font(font)}, {font}"
-    labels = place_labels_of(annotations, anchors, width, height, lambda text: text_width(text, stack, size))
+
+    def measure(text: str) -> float:
+        return text_width(text, stack, size)
+
+    labels = place_labels_of(annotations, anchors, width, height, measure, taken=own)
     return annotated(sized, labels=labels)
 
 
