@@ -143,7 +143,7 @@ def disclosure_html(code: str, anchor: str, gettext: Callable[[str], str] = _eng
     return (
         f'<details class="chart-embed" data-pagefind-ignore><summary>{escape(summary)}</summary>'
         f'<label for="{escape(field_id)}">{escape(label)}</label>'
-        f'<textarea id="{escape(field_id)}" readonly rows="4" spellcheck="false">{escape(code)}</textarea>'
+        f'<textarea id="{escape(field_id)}" readonly rows="6" spellcheck="false">{escape(code)}</textarea>'
         "</details>"
     )
 
