@@ -91,11 +91,16 @@ def snippet(embed_url: str, title: str, size: FrameSize, resize_script_url: str)
     """
     return (
         f'<div style="{size.box_style()}">'
-        f'<iframe src="{escape(embed_url)}" title="{escape(title, quote=False).replace(chr(34), "&quot;")}"'
+        f'<iframe src="{_attribute(embed_url)}" title="{_attribute(title)}"'
         ' style="position:absolute;top:0;left:0;width:100%;height:100%;border:0"'
         ' loading="lazy" data-nutgraf-embed></iframe></div>'
-        f'<script src="{escape(resize_script_url)}" async></script>'
+        f'<script src="{_attribute(resize_script_url)}" async></script>'
     )
+
+
+def _attribute(text: str) -> str:
+    """Text in a double-quoted attribute; apostrophes stay as they are, readable in the code an editor sees."""
+    return escape(text, quote=False).replace('"', "&quot;")
 
 
 def oembed(
