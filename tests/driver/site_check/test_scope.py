@@ -25,6 +25,7 @@ SAMPLE = {
     "tags/floods/index.html",
     "archives/index.html",
     "404.html",
+    "explainers/heat/embed/chart-sales-by-year/index.html",  # the first chart's embed page
     "explainers/floods/index.html",
 }
 

@@ -104,12 +104,17 @@ def affected_slugs(changed: Iterable[str], settings: dict[str, Any], project_roo
 
 
 def _is_explainer_page(relative: Path) -> bool:
-    return len(relative.parts) >= 3 and relative.parts[-3] == "explainers"
+    """An explainer's page, or one of its charts' embed pages (``explainers/a/embed/<figure>/``)."""
+    parts = relative.parts
+    return (len(parts) >= 3 and parts[-3] == "explainers") or (
+        len(parts) >= 5 and parts[-5] == "explainers" and parts[-3] == "embed"
+    )
 
 
 def explainer_pages(output: Path, slug: str) -> list[Path]:
-    """An explainer's page in every language (translations share the slug)."""
-    return sorted(page for page in output.rglob(f"explainers/{slug}/index.html"))
+    """An explainer's page and its charts' embed pages, in every language (translations share the slug)."""
+    pages = [*output.rglob(f"explainers/{slug}/index.html"), *output.rglob(f"explainers/{slug}/embed/*/index.html")]
+    return sorted(pages)
 
 
 def linking_pages(output: Path, slugs: Iterable[str]) -> dict[Path, str]:
@@ -135,7 +140,7 @@ def _first(output: Path, pattern: str) -> list[Path]:
 
 def sample_pages(output: Path, settings: dict[str, Any]) -> dict[Path, str]:
     """A fixed sample with one page of each template: home, search, topics, a topic, tags, a tag,
-    the archive, the 404 page, a content page, and the first explainer of each ``Template:``."""
+    the archive, the 404 page, a chart's embed page, a content page, and the first explainer of each ``Template:``."""
     sample: dict[Path, str] = {}
     for pattern, what in (
         ("index.html", "home"),
@@ -146,6 +151,7 @@ def sample_pages(output: Path, settings: dict[str, Any]) -> dict[Path, str]:
         ("tags/*/index.html", "a tag"),
         ("archives/index.html", "archive"),
         ("404.html", "not found"),
+        ("explainers/*/embed/*/index.html", "a chart's embed page"),
     ):
         for page in _first(output, pattern):
             sample[page] = f"sample: {what}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from nutgraf.kernel.diagnostics import ContentError, Diagnostic
 from nutgraf.kernel.sources import Content
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
+from nutgraf.plugins.charts.embed_pages import EmbedDisclosures, embeddable
 from nutgraf.plugins.charts.library import ChartLibrary
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
 from nutgraf.plugins.charts.plugin import PLUGIN
@@ -157,10 +159,19 @@ def attach_charts(instance: Any) -> None:
     instance.lead_chart = library.lead_chart(keys[0])
 
 
-def expand_charts(html: str, library: ChartLibrary, gettext: Any = None) -> str:
-    """``html`` with each chart placeholder replaced by the chart's figure (anchors unique within it)."""
+def expand_charts(
+    html: str, library: ChartLibrary, gettext: Any = None, after_figure: Callable[[str, str], str] | None = None
+) -> str:
+    """``html`` with each chart placeholder replaced by the chart's figure (anchors unique within it), followed
+    by what ``after_figure(key, anchor)`` gives, if anything."""
     used_ids: set[str] = set()
-    return PLACEHOLDER.sub(lambda match: library.figure_by_key(match[1], used_ids, gettext=gettext), html)
+
+    def figure(match: re.Match[str]) -> str:
+        anchor = library.anchor(match[1], used_ids)
+        after = after_figure(match[1], anchor) if after_figure is not None else ""
+        return library.figure(match[1], anchor, gettext=gettext) + after
+
+    return PLACEHOLDER.sub(figure, html)
 
 
 def chart_figures(html: str, page: Any) -> str:
@@ -172,4 +183,8 @@ def chart_figures(html: str, page: Any) -> str:
     if PLACEHOLDER.search(html) is None:
         return html
     context = context_for(page.settings)
-    return expand_charts(html, library_in(context), context.gettext_for(getattr(page, "lang", None)))
+    library = library_in(context)
+    gettext = context.gettext_for(getattr(page, "lang", None))
+    # Pages only: feeds expand charts without it (``feed.rewrite_feed``).
+    disclosures = EmbedDisclosures(library, page.settings, page, gettext) if embeddable(page) else None
+    return expand_charts(html, library, gettext, disclosures)

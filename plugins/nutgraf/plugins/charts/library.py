@@ -148,16 +148,26 @@ class ChartLibrary:
             raise ContentError([Diagnostic("content", 1, msg, "build with invoke build, which prepares every chart")])
         return chart
 
-    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
-        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+    def anchor(self, key: str, used_ids: set[str]) -> str:
+        """The figure's id on its page (see ``chart_key``); ``used_ids``, the page's so far, keeps it unique."""
         chart = self.prepared(key)
         options = chart.block.options
-        title = str(options.get("title") or "")
-        anchor = str(options.get("id") or "") or f"chart-{slug(title) or chart.key[:8]}"
+        anchor = str(options.get("id") or "") or f"chart-{slug(str(options.get('title') or '')) or chart.key[:8]}"
         base, number = anchor, 2
         while anchor in used_ids:
             anchor, number = f"{base}-{number}", number + 1
         used_ids.add(anchor)
+        return anchor
+
+    def figure_by_key(self, key: str, used_ids: set[str], *, gettext: Callable[[str], str] | None = None) -> str:
+        """The figure of a prepared chart (see ``chart_key``); ``used_ids`` keeps anchors unique on a page."""
+        return self.figure(key, self.anchor(key, used_ids), gettext=gettext)
+
+    def figure(self, key: str, anchor: str, *, gettext: Callable[[str], str] | None = None) -> str:
+        """The figure of a prepared chart with the id ``anchor``."""
+        chart = self.prepared(key)
+        options = chart.block.options
+        title = str(options.get("title") or "")
         table = self.table(chart)
         download = chart.download
         return figure_html(

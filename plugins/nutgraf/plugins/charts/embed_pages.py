@@ -1,0 +1,128 @@
+"""Each published chart's embed page and oEmbed file, written with Pelican's writer, and the explainer's
+"Embed" disclosure under each chart (see ``embeds`` for the pieces)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nutgraf.kernel.context import context_for
+from nutgraf.plugins.charts.embeds import (
+    OEMBED_FILE,
+    RESIZE_SCRIPT,
+    FrameSize,
+    disclosure_html,
+    embed_folder,
+    frame_size,
+    headed,
+    oembed,
+    oembed_json,
+    snippet,
+    svg_size,
+)
+from nutgraf.plugins.charts.library import ChartLibrary
+from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER
+
+TEMPLATE = "embed"  # theme/templates/embed.html
+
+
+@dataclass(frozen=True)
+class ChartEmbed:
+    """One chart of one page, as another site embeds it."""
+
+    key: str  # the chart's key in the library (see ``chart_key``)
+    anchor: str  # its figure's id on the page
+    folder: str  # the embed page's folder, relative to SITEURL
+    url: str  # the embed page's address (absolute when SITEURL is)
+    title: str  # the iframe's title: the chart's, else the page's
+    size: FrameSize
+    code: str  # the snippet an editor copies
+
+    @property
+    def oembed_url(self) -> str:
+        return f"{self.url}{OEMBED_FILE}"
+
+
+def embeddable(item: Any) -> bool:
+    """Published pages only: a draft's or a hidden page's charts get no embed page nor code."""
+    return getattr(item, "status", "published") == "published"
+
+
+def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, key: str, anchor: str) -> ChartEmbed:
+    chart = library.prepared(key)
+    options = chart.block.options
+    title = " ".join(str(options.get("title") or "").split())
+    width, height = svg_size(library.cache.read(chart.key, "wide.svg"))
+    size = frame_size(width, height, title, str(options.get("subtitle") or ""), str(options.get("note") or ""))
+    folder = embed_folder(str(item.url), anchor)
+    url = library.url(folder)
+    resize_script = library.url(f"{settings.get('THEME_STATIC_DIR', 'theme')}/{RESIZE_SCRIPT}")
+    frame_title = title or " ".join(str(getattr(item, "title", "")).split())
+    return ChartEmbed(key, anchor, folder, url, frame_title, size, snippet(url, frame_title, size, resize_script))
+
+
+def page_embeds(library: ChartLibrary, settings: Mapping[str, Any], item: Any) -> list[ChartEmbed]:
+    """The page's charts in order, with the anchors ``hooks.expand_charts`` gives their figures."""
+    used_ids: set[str] = set()
+    return [
+        chart_embed(library, settings, item, key, library.anchor(key, used_ids))
+        for key in PLACEHOLDER.findall(getattr(item, "_content", None) or "")
+    ]
+
+
+@dataclass(frozen=True)
+class EmbedDisclosures:
+    """What ``hooks.expand_charts`` puts after each figure of a published page: its "Embed" disclosure."""
+
+    library: ChartLibrary
+    settings: Mapping[str, Any]
+    item: Any
+    gettext: Callable[[str], str]
+
+    def __call__(self, key: str, anchor: str) -> str:
+        embed = chart_embed(self.library, self.settings, self.item, key, anchor)
+        return disclosure_html(embed.code, anchor, self.gettext)
+
+
+def write_embed_pages(generator: Any, writer: Any) -> None:
+    """``article_writer_finalized`` and ``page_writer_finalized``: each published chart's embed page, in the
+    language of the page it is on, and its oEmbed JSON beside it."""
+    from nutgraf.plugins.charts.hooks import library_in
+
+    settings = generator.settings
+    context = context_for(settings)
+    library = library_in(context)
+    items = [*getattr(generator, "articles", []), *getattr(generator, "pages", []), *generator.translations]
+    template = None
+    for item in items:
+        if not embeddable(item) or not getattr(item, "has_charts", False):
+            continue
+        template = template or generator.get_template(TEMPLATE)
+        gettext = context.gettext_for(getattr(item, "lang", None))
+        for embed in page_embeds(library, settings, item):
+            figure = headed(library.figure(embed.key, embed.anchor, gettext=gettext))
+            writer.write_file(
+                f"{embed.folder}index.html",
+                template,
+                generator.context,
+                settings.get("RELATIVE_URLS", False),
+                page=item,
+                embed=embed,
+                figure=figure,
+                back_url=f"{library.url(str(item.url))}#{embed.anchor}",
+                oembed_url=embed.oembed_url,
+                template_name=TEMPLATE,
+            )
+            lead = library.lead_chart(embed.key)
+            answer = oembed(
+                title=embed.title,
+                html=embed.code,
+                size=embed.size,
+                provider_name=str(settings.get("SITENAME") or ""),
+                provider_url=library.url(""),
+                thumbnail=(library.url(lead.image), lead.width, lead.height),
+            )
+            target = Path(writer.output_path) / embed.folder / OEMBED_FILE
+            target.write_text(oembed_json(answer), encoding="utf-8")
