@@ -27,7 +27,7 @@ from typing import Any
 from nutgraf.kernel.suggest import did_you_mean
 from nutgraf.plugins.charts import theme
 from nutgraf.plugins.charts.block import ChartBlock
-from nutgraf.plugins.charts.cell_types import is_number
+from nutgraf.plugins.charts.cell_types import is_number, row_lines
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
 from nutgraf.plugins.charts.schema import schema_error
@@ -324,7 +324,15 @@ def _colour_scale(colour: dict[str, Any], table: Table) -> dict[str, Any]:
     values = sorted(float(v) for row in table.records() if is_number(v := row.get(colour["field"])))
     bounds = sorted({_two_digits(v) for v in statistics.quantiles(values, n=5)}) if len(values) > 1 else []
     bounds = [bound for bound in bounds if values[0] < bound <= values[-1]]  # each class holds some values
-    return {"type": "threshold", "domain": bounds, "range": list(theme.SEQUENTIAL[: len(bounds) + 1])}
+    return {"type": "threshold", "domain": bounds, "range": _spread(len(bounds) + 1)}
+
+
+def _spread(classes: int) -> list[str]:
+    """``classes`` colours of the ramp, from its lightest to its darkest (fewer classes when values repeat)."""
+    last = len(theme.SEQUENTIAL) - 1
+    if classes < 2:
+        return [theme.SEQUENTIAL[last]]
+    return [theme.SEQUENTIAL[round(index * last / (classes - 1))] for index in range(classes)]
 
 
 def _two_digits(value: float) -> float:
@@ -446,17 +454,18 @@ def _check_inside(base: BaseMap, table: Table, longitude: str, latitude: str) ->
         return
     west, south, east, north = bounds
     outside = []
+    lines = row_lines(table)
     for index, row in enumerate(table.rows):
         try:
             x, y = float(row.get(longitude)), float(row.get(latitude))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             continue  # the cell check reports cells that are not numbers
         if not (west <= x <= east and south <= y <= north):
-            outside.append(f"row {index + 1} ({x:g}, {y:g})")
+            outside.append(f"line {lines[index] if index < len(lines) else index + 2} ({x:g}, {y:g})")
     if outside:
         count = f"{len(outside):,} points lie" if len(outside) > 1 else "1 point lies"
         box = f"longitude {west:.1f} to {east:.1f}, latitude {south:.1f} to {north:.1f}"
-        message = f"{count} outside the base map ({box}): {table.relative} {', '.join(outside[:SHOWN_KEYS])}"
+        message = f"{count} outside the base map ({box}): {table.relative} {_listed(outside).replace(chr(39), '')}"
         hint = "check longitude and latitude are not swapped, or use a base map that covers them"
         raise ChartError([ChartProblem(message, hint, key="longitude")])
 
