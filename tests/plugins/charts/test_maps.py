@@ -18,6 +18,8 @@ from nutgraf.plugins.charts.render import render
 from nutgraf.plugins.charts.spec import build_spec
 from nutgraf.plugins.charts.validate import check_block
 from tests.plugins.charts.helpers import block, content, settings
+from tests.sitetools import soup
+from tests.support import ROOT, build_in_process, make_project
 from tests.theme.tokens import contrast, modes
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -265,3 +267,31 @@ def test_a_map_s_table_lists_the_joined_values_by_region_name(drawn: dict[str, d
     assert sorted(points["rows"]) == [["Harbour", "120"], ["Hill town", "40"]]
     choropleth = drawn["choropleth"]["wide.svg"].decode()
     assert re.search(r'fill="#8f9a00"', choropleth) and re.search(r'fill="#4a60b0"', choropleth)
+
+
+# The explainer ---------------------------------------------------------------------------------------------------
+
+EXPLAINER = "content/explainers/us-county-unemployment-map.md"
+
+
+def test_the_county_map_explainer_builds_with_its_choropleth_table_and_text_alternative(tmp_path: Path) -> None:
+    """A real build of the explainer: its base map and rates, as shipped in content/data/."""
+    shipped = [EXPLAINER, "content/data/us-10m.json", "content/data/unemployment.tsv"]
+    root = make_project(tmp_path / "site", {name: (ROOT / name).read_bytes() for name in shipped})
+    result = build_in_process("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    figure = soup(root / "output" / "explainers" / "us-county-unemployment-map" / "index.html").select_one(
+        "figure.chart"
+    )
+    assert figure["id"] == "county-unemployment-map"
+    alt = figure.select_one(".chart-graphic")["aria-label"]
+    assert alt.startswith("A map of the United States with each county coloured by its unemployment rate")
+    wide, narrow = figure.select_one("svg.chart-svg-wide"), figure.select_one("svg.chart-svg-narrow")
+    assert wide["width"] == "608" and narrow["width"] == "328"
+    assert len(wide.select("g.mark-shape path")) > 3000  # every county drawn
+    assert len(str(wide)) < 400_000  # the short paths: Vega's own SVG of it is 2.2 MB
+    # The table: one row per county in the data (3,218), its FIPS code and its rate as the legend formats it.
+    rows = [[cell.get_text() for cell in row.select("td")] for row in figure.select("details.chart-data tbody tr")]
+    assert [th.get_text() for th in figure.select("details.chart-data thead th")] == ["id", "Unemployment rate"]
+    assert len(rows) == 3218 and ["1001", "9.7%"] in rows
+    assert figure.select_one("a.chart-source-file")["href"].endswith("data/unemployment.tsv")
