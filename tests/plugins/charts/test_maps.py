@@ -177,8 +177,10 @@ def test_a_base_map_that_is_not_topojson_or_geojson_is_refused(tmp_path: Path) -
         "map: base map 'maps/two.topojson' is not TopoJSON or GeoJSON (its top level is 'list');"
         " give a TopoJSON Topology or a GeoJSON FeatureCollection (mapshaper and QGIS export both)"
     ]
-    (root / "maps" / "two.topojson").write_text('{"type": "Topology", "arcs": [1e999999', encoding="utf-8")
-    assert "is not valid JSON" in problems(CHOROPLETH, root)[0]
+    for hostile in ('{"type": "Topology", "arcs": [[[1e999, 0]]]}', '{"arcs": NaN}', "[" * 100_000, "1" * 5000):
+        (root / "maps" / "two.topojson").write_text(hostile, encoding="utf-8")
+        found = problems(CHOROPLETH, root)
+        assert len(found) == 1 and re.search(r"is not valid JSON|is nested too deeply", found[0]), found
 
 
 def test_a_missing_or_misspelt_feature_lists_the_objects_the_map_has(tmp_path: Path) -> None:

@@ -84,6 +84,14 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def _finite(text: str) -> float:
+    """A JSON number Python reads as a float, refused when it is too large to be one (1e999 would be inf)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is too large a number")
+    return value
+
+
 def load_base_map(
     content_root: Path, relative: object, feature: object, limits: DataLimits = DEFAULT_LIMITS
 ) -> BaseMap:
@@ -101,7 +109,8 @@ def load_base_map(
         hint = "simplify it (e.g. mapshaper -simplify 10%), or raise CHARTS_MAX_DATA_BYTES in pelicanconf.py"
         raise ChartError([ChartProblem(message, hint, key=KEY)])
     try:
-        content = json.loads(path.read_bytes().decode("utf-8-sig"), parse_constant=_refuse_constant)
+        text = path.read_bytes().decode("utf-8-sig")
+        content = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError, NaN, a number of 5,000 digits
         message = f"base map '{relative}' is not valid JSON ({error})"
         raise ChartError([ChartProblem(message, "save it as UTF-8 TopoJSON or GeoJSON", key=KEY)]) from None
@@ -517,6 +526,8 @@ _LINES_ONLY = re.compile(r"[MLZ0-9.,\-e\s]*")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?")
 # A point nearer the last kept one than this (px) adds nothing a reader can see; positions are kept to 0.1 px.
 TOLERANCE = 0.3
+# A thumbnail (176 px wide, shown 120-176 px) is looked at, not read: a coarser outline is as good there.
+THUMBNAIL_TOLERANCE = 0.8
 
 
 def _tenths(value: int) -> str:
@@ -524,8 +535,8 @@ def _tenths(value: int) -> str:
     return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
 
 
-def compact_path(d: str) -> str:
-    """A path of moves and lines written short: relative, to 0.1 px, without points closer than TOLERANCE px
+def compact_path(d: str, tolerance: float = TOLERANCE) -> str:
+    """A path of moves and lines written short: relative, to 0.1 px, without points closer than ``tolerance`` px
     to the one before, nor rings smaller than that. Any other path is returned as it is."""
     if not _LINES_ONLY.fullmatch(d):
         return d
@@ -538,11 +549,11 @@ def compact_path(d: str) -> str:
             continue
         kept = [points[0]]
         for x, y in points[1:]:
-            if abs(x - kept[-1][0]) >= TOLERANCE or abs(y - kept[-1][1]) >= TOLERANCE:
+            if abs(x - kept[-1][0]) >= tolerance or abs(y - kept[-1][1]) >= tolerance:
                 kept.append((x, y))
         closed = ring.rstrip().endswith("Z")
         if closed and len(kept) < 3:
-            continue  # a ring smaller than TOLERANCE: nothing to see
+            continue  # a ring smaller than the tolerance: nothing to see
         grid = [(round(x * 10), round(y * 10)) for x, y in kept]
         steps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(grid) if a != b]
         start = grid[0]
@@ -554,7 +565,7 @@ def compact_path(d: str) -> str:
     return "".join(out)
 
 
-def compact_shapes(svg: str) -> str:
+def compact_shapes(svg: str, tolerance: float = TOLERANCE) -> str:
     """A rendered SVG with its map shapes (Vega's shape marks) written short, their shared attributes on their
     group; an SVG without shapes is returned unchanged. A county map's SVG is a third of Vega's."""
     if "mark-shape" not in svg:
@@ -567,7 +578,7 @@ def compact_shapes(svg: str) -> str:
             if path.get("transform") == "translate(0,0)":
                 del path.attrib["transform"]
             if path.get("d"):
-                path.set("d", compact_path(path.get("d", "")))
+                path.set("d", compact_path(path.get("d", ""), tolerance))
             if not path.get("d"):
                 group.remove(path)  # a region with nothing to draw (no geometry, or smaller than a pixel)
         children = list(group)

@@ -13,7 +13,7 @@ from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
 from nutgraf.plugins.charts.labels import wrap_category_labels
-from nutgraf.plugins.charts.maps import compact_shapes
+from nutgraf.plugins.charts.maps import THUMBNAIL_TOLERANCE, compact_shapes
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 from nutgraf.plugins.charts.table import chart_table
 
@@ -141,7 +141,8 @@ def render(job: RenderJob) -> dict[str, bytes]:
         card = wrap_category_labels(job.specs["card"], f"{measure_font(font)}, {font}" if font else None)
         files["card.png"] = vl_convert.vegalite_to_png(measured(card, font) if font else card, scale=2, **options)
         thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
-        files["thumb.svg"] = compact_shapes(clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")).encode()
+        thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")
+        files["thumb.svg"] = compact_shapes(thumbnail, THUMBNAIL_TOLERANCE).encode()
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError
