@@ -107,10 +107,10 @@ def test_choropleth_joins_the_data_to_the_regions_by_key_written_as_the_map_hold
     assert lookup["from"]["fields"] == ["rate", "region"]
     # '01' in the CSV is region 1: numbers match by value, and the map's own value is what Vega is given.
     assert [row["code"] for row in lookup["from"]["data"]["values"]] == [1, 2]
-    colour = spec["encoding"]["color"]
-    assert colour["value"] == theme.NO_DATA and colour["condition"]["test"] == 'isValid(datum["rate"])'
-    assert colour["condition"]["scale"]["type"] == "threshold"
-    assert spec["encoding"]["tooltip"][0] == {"field": "region", "type": "nominal", "title": "region"}
+    (regions,) = spec["layer"]  # every region has a value: no "no data" layer
+    assert regions["transform"] == [{"filter": 'isValid(datum["rate"])'}]
+    assert regions["encoding"]["color"]["scale"]["type"] == "threshold"
+    assert regions["encoding"]["tooltip"][0] == {"field": "region", "type": "nominal", "title": "region"}
 
 
 def test_locator_map_places_points_by_longitude_and_latitude_on_the_base_map(tmp_path: Path) -> None:
@@ -163,7 +163,11 @@ def test_a_region_without_data_is_an_error_unless_missing_gap_draws_it_as_no_dat
         "key: 1 region has no row in data/rates.csv (key '2');"
         " add their rows, or write 'missing: gap' to draw them as 'no data'"
     ]
-    assert build_spec(block(CHOROPLETH + "missing: gap\n"), root).vega_lite["mark"]["type"] == "geoshape"
+    empty, _drawn = build_spec(block(CHOROPLETH + "missing: gap\n"), root).vega_lite["layer"]
+    assert empty["mark"]["color"] == theme.NO_DATA and "tooltip" not in empty.get("encoding", {})
+    files = render(prepare_chart(block(CHOROPLETH + "missing: gap\n"), settings(root)).job)
+    assert f'fill="{theme.NO_DATA}"' in files["wide.svg"].decode()  # drawn, in grey, never left out
+    assert json.loads(files["table.json"])["rows"] == [["West side", "10%"]]  # a region without data is no row
 
 
 def test_a_key_given_twice_is_an_error(tmp_path: Path) -> None:

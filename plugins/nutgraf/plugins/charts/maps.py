@@ -298,24 +298,35 @@ def _choropleth(block: ChartBlock, table: Table, base: BaseMap) -> dict[str, Any
     if problems or key is None or colour is None:
         raise ChartError(problems)
     region_keys = _region_keys(base, map_key, "map_key" if "map_key" in options else "key")
-    records = _joined_records(table, key, region_keys, block)
+    records, without_data = _joined_records(table, key, region_keys, block)
     region_field = "id" if map_key == "id" else f"properties.{map_key}"
     looked_up = [colour["field"], *([name] if name and name != key else [])]
-    label = {"field": name if name else region_field, "type": "nominal", "title": name or key}
+    label_field = name if name and name != key else region_field  # the key column is the region's own key
+    label = {"field": label_field, "type": "nominal", "title": name or key}
     drawn = {**_legend_format(colour), "scale": _colour_scale(colour, table)}
+    regions = {
+        "transform": [{"filter": _valid(colour["field"])}],
+        # aria: each region's own label is bytes no one hears (the SVG is one image, the figure's label says it).
+        "mark": {"type": "geoshape", "style": "map-region", "aria": False},
+        "encoding": {"color": drawn, "tooltip": [label, _tooltip(colour)]},
+    }
+    # Regions without a value ('missing: gap') drawn in the no-data grey, without a tooltip: not rows of the table.
+    empty = {
+        "transform": [{"filter": f"!{_valid(colour['field'])}"}],
+        "mark": {"type": "geoshape", "style": "map-region", "aria": False, "color": theme.NO_DATA},
+    }
     return {
         "data": base.data,
         "transform": [{"lookup": region_field, "from": {"data": {"values": records}, "key": key, "fields": looked_up}}],
-        # aria: each region's own label is bytes no one hears (the SVG is one image, the figure's label says it).
-        "mark": {"type": "geoshape", "style": "map-region", "aria": False},
-        "encoding": {
-            # A region without a value ('missing: gap') is drawn as "no data": the ink, faint.
-            "color": {"condition": {"test": _valid(colour["field"]), **drawn}, "value": theme.NO_DATA},
-            "tooltip": [label, _tooltip(colour)],
-        },
+        "layer": [empty, regions] if without_data or _has_gaps(records, colour["field"]) else [regions],
         # Vega draws the classes as a bar (a 'discrete gradient'), sized by its config only: room for each bound.
         "config": {"legend": {"gradientLength": LEGEND_LENGTH}},
     }
+
+
+def _has_gaps(records: list[dict[str, Any]], field: str) -> bool:
+    """Whether a row leaves its region's value empty ('missing: gap'): its region is drawn as no data."""
+    return any(record.get(field) in (None, "") for record in records)
 
 
 def _valid(field: str) -> str:
@@ -370,8 +381,11 @@ def _region_keys(base: BaseMap, map_key: str, block_key: str) -> dict[str, Any]:
     return keys
 
 
-def _joined_records(table: Table, key: str, region_keys: dict[str, Any], block: ChartBlock) -> list[dict[str, Any]]:
-    """The data's records with each key written as its region's own value; ChartError for a join that fails."""
+def _joined_records(
+    table: Table, key: str, region_keys: dict[str, Any], block: ChartBlock
+) -> tuple[list[dict[str, Any]], int]:
+    """The data's records with each key written as its region's own value, and how many regions have none;
+    ChartError for a join that fails."""
     records = table.records()
     rows: dict[str, int] = {}
     unmatched: list[str] = []
@@ -406,7 +420,7 @@ def _joined_records(table: Table, key: str, region_keys: dict[str, Any], block: 
         problems.append(ChartProblem(message, hint, key="key"))
     if problems:
         raise ChartError(problems)
-    return records
+    return records, len(empty)
 
 
 def _natural(key: str) -> tuple[int, float, str]:
