@@ -136,6 +136,7 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 SEQUENTIAL = ("#8f9a00", "#4f9a4f", "#22948c", "#2c7fb8", "#4a60b0")
 # A region the data has no value for: the palette's grey, told from the ramp by having no hue.
 NO_DATA = "#8a8a8a"
+
 # Losses and gains: the palette's vermilion and blue, each 3:1 on both page backgrounds (tests check it).
 DIVERGING = ("#d55e00", "#0072b2")
 _SIGNED_FORMAT = "+"
