@@ -209,6 +209,15 @@ def test_a_point_off_the_base_map_is_an_error_not_a_missing_dot(tmp_path: Path) 
     ]
 
 
+def test_a_locator_map_on_a_malformed_topology_is_an_error_not_an_exception(tmp_path: Path) -> None:
+    broken = {**TOPOLOGY, "transform": {"scale": ["a", 1], "translate": [0, 0]}, "arcs": [[["x", 1], [1]]]}
+    root = root_with_maps(tmp_path, topology=broken)
+    text = LOCATOR.replace("maps/squares.geojson", "maps/two.topojson").replace(
+        "projection:", "feature: regions\nprojection:"
+    )
+    check_block(block(text), settings(root))  # no exception: what Vega cannot draw is reported when it is drawn
+
+
 def test_map_errors_are_reported_at_the_block_key_s_line(tmp_path: Path) -> None:
     root = root_with_maps(tmp_path)
     text = CHOROPLETH.replace("projection: mercator", "projection: mercater")

@@ -505,14 +505,21 @@ def bounding_box(content: dict[str, Any], kind: str) -> tuple[float, float, floa
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _pair(value: Any) -> bool:
+    """A position or a transform's scale or translate: (at least) two numbers."""
+    return isinstance(value, list) and len(value) >= 2 and all(isinstance(n, int | float) for n in value[:2])
+
+
 def _topology_points(topology: dict[str, Any]) -> Iterator[tuple[float, float]]:
     transform = topology.get("transform") if isinstance(topology.get("transform"), dict) else None
     scale = (transform or {}).get("scale", [1, 1])
     translate = (transform or {}).get("translate", [0, 0])
+    if transform and not (_pair(scale) and _pair(translate)):
+        return  # not a quantized topology Vega could draw either: no bounds to check against
     for arc in topology.get("arcs") or []:
         x = y = 0.0
         for position in arc if isinstance(arc, list) else []:
-            if not (isinstance(position, list) and len(position) >= 2):
+            if not _pair(position):
                 continue
             if transform:  # quantized: each position is the change from the one before
                 x, y = x + position[0], y + position[1]
@@ -525,7 +532,7 @@ def _coordinates(value: Any) -> Iterator[tuple[float, float]]:
     stack = [value]
     while stack:
         node = stack.pop()
-        if isinstance(node, list) and len(node) >= 2 and all(isinstance(n, int | float) for n in node[:2]):
+        if _pair(node):
             yield float(node[0]), float(node[1])
         elif isinstance(node, list):
             stack.extend(node)
