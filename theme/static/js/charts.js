@@ -109,6 +109,12 @@
         x0: Math.min(x, x2), x1: Math.max(x, x2), y0: Math.min(y, y2), y1: Math.max(y, y2), box: true,
       };
     }
+    if (marktype === "shape" && item.bounds && !item.bounds.empty()) {
+      // A map's region has no x or y of its own: the centre of its bounds (the pointer picks the nearest centre).
+      var cx = ox + (item.bounds.x1 + item.bounds.x2) / 2;
+      var cy = oy + (item.bounds.y1 + item.bounds.y2) / 2;
+      return { x: cx, y: cy, x0: cx, x1: cx, y0: cy, y1: cy };
+    }
     var yEnd = item.y2 != null ? oy + item.y2 : y;
     var xEnd = item.x2 != null ? ox + item.x2 : x;
     return { x: x, y: y, x0: Math.min(x, xEnd), x1: Math.max(x, xEnd), y0: Math.min(y, yEnd), y1: Math.max(y, yEnd) };

@@ -26,12 +26,18 @@ CHANNELS = frozenset(
 # `missing:` says how empty cells are drawn (cell_types): it changes the spec, so every form keys its memo on it.
 # `annotations:` notes, rules and ranges drawn over the chart (annotations.py): the shorthand form only.
 SHORTHAND_KEYS = frozenset({"data", "mark", "sort_by", "missing", "annotations"}) | CHANNELS
+# `map:` a base map (TopoJSON or GeoJSON) with a choropleth's join or a locator map's points (maps.py).
+MAP_KEYS = frozenset(
+    {"map", "feature", "projection", "data", "key", "map_key", "name", "longitude", "latitude", "color", "size"}
+    | {"missing"}
+)
 FORM_KEYS = {
     "shorthand": SHORTHAND_KEYS,
+    "map": MAP_KEYS,
     "spec": frozenset({"spec", "missing"}),
     "altair": frozenset({"altair", "data", "missing"}),
 }
-ALL_KEYS = COMMON_KEYS | SHORTHAND_KEYS | FORM_KEYS["spec"] | FORM_KEYS["altair"]
+ALL_KEYS = COMMON_KEYS | SHORTHAND_KEYS | FORM_KEYS["spec"] | FORM_KEYS["altair"] | MAP_KEYS
 REQUIRED_KEYS = ("source", "alt")
 
 
@@ -52,6 +58,8 @@ class ChartBlock:
             return "spec"
         if "altair" in self.options:
             return "altair"
+        if "map" in self.options:
+            return "map"
         return "shorthand"
 
     @property

@@ -13,6 +13,7 @@ from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
 from nutgraf.plugins.charts.labels import wrap_category_labels
+from nutgraf.plugins.charts.maps import THUMBNAIL_TOLERANCE, compact_shapes
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 from nutgraf.plugins.charts.table import chart_table
 
@@ -124,7 +125,7 @@ def render(job: RenderJob) -> dict[str, bytes]:
             font = page_font(job.specs[variant])
             spec = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
             svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **options)
-            svg = clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}")
+            svg = compact_shapes(clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}"))
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
             vega = localised(vl_convert.vegalite_to_vega(spec), job)
@@ -140,7 +141,8 @@ def render(job: RenderJob) -> dict[str, bytes]:
         card = wrap_category_labels(job.specs["card"], f"{measure_font(font)}, {font}" if font else None)
         files["card.png"] = vl_convert.vegalite_to_png(measured(card, font) if font else card, scale=2, **options)
         thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
-        files["thumb.svg"] = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail").encode()
+        thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")
+        files["thumb.svg"] = compact_shapes(thumbnail, THUMBNAIL_TOLERANCE).encode()
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError

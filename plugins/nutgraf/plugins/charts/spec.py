@@ -29,6 +29,7 @@ from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
 from nutgraf.plugins.charts.cell_types import cell_problems, zero_missing
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.fields import unknown_fields
+from nutgraf.plugins.charts.maps import map_spec
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
 from nutgraf.plugins.charts.sandbox import ModuleError, run_module
 from nutgraf.plugins.charts.schema import describe, schema_error
@@ -57,6 +58,9 @@ def build_spec(
         return spec_file(block, content_root, limits)
     if block.form == "altair":
         return altair_chart(block, content_root, timeout=timeout, limits=limits)
+    if block.form == "map":  # maps.py builds it; its data file's cells are checked like any chart's
+        spec, table = map_spec(block, content_root, limits)
+        return BuiltSpec(checked_cells(spec, [table], block, content_root), table)
     return shorthand(block, content_root, limits)
 
 

@@ -82,7 +82,8 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
             urls = sorted(str(node["url"]) for node in data_nodes(spec))
             files = [path, *(resolve_inside(content_root, url) for url in urls)]
         else:
-            files = [resolve_inside(content_root, block.options.get("data"))]
+            names = ("data", "map") if block.form == "map" else ("data",)  # a map is drawn from its base map too
+            files = [resolve_inside(content_root, block.options.get(name)) for name in names]
     except (DataError, ChartError, OSError, ValueError, RecursionError):
         return None  # the build itself reports what is wrong; nothing to remember
     inputs = {

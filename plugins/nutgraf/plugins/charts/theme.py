@@ -80,6 +80,10 @@ def vega_lite_config(
         "style": {
             "annotation": {"color": ink, "opacity": 0.8, "fontSize": size - 1},
             "annotation-range": {"color": ink, "opacity": 0.1},
+            # Maps (maps.py): a locator map's land in the ink, faint; borders are hairlines of the ink.
+            "map-land": {"color": ink, "fillOpacity": 0.12, "stroke": ink, "strokeOpacity": 0.4, "strokeWidth": 0.5},
+            "map-region": {"stroke": ink, "strokeOpacity": 0.2, "strokeWidth": 0.25},
+            "map-point": {"opacity": 0.85, "size": 40},
         },
     }
     return merge(config, settings.theme)
@@ -126,6 +130,12 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
         )
     return merged
 
+
+# A choropleth's five classes (maps.py), yellow-green to indigo, each darker than the one before and each at least
+# 3:1 on both page backgrounds (#ffffff and #121212; tests check it), so no region vanishes in light or dark mode.
+SEQUENTIAL = ("#8f9a00", "#4f9a4f", "#22948c", "#2c7fb8", "#4a60b0")
+# A region the data has no value for: the palette's grey, told from the ramp by having no hue.
+NO_DATA = "#8a8a8a"
 
 # Losses and gains: the palette's vermilion and blue, each 3:1 on both page backgrounds (tests check it).
 DIVERGING = ("#d55e00", "#0072b2")

@@ -38,10 +38,10 @@ def check_keys(block: ChartBlock) -> list[Diagnostic]:
             found.append(
                 block.diagnostic(key if key in options else None, f"chart has no '{key}'", f"add {key}: {what}")
             )
-    forms = [form for form in ("spec", "altair") if form in options]
+    forms = [form for form in ("spec", "altair", "map") if form in options]
     if len(forms) > 1 or (forms and "mark" in options):
         found.append(
-            block.diagnostic(forms[-1], "chart mixes authoring forms", "use one of data+mark, spec: or altair:")
+            block.diagnostic(forms[-1], "chart mixes authoring forms", "use one of data+mark, spec:, altair: or map:")
         )
     elif forms:
         others = (FORM_KEYS["shorthand"] - FORM_KEYS[forms[0]]) & options.keys()
