@@ -221,6 +221,26 @@ SEQUENCE = {"data": {"sequence": {"start": 0, "stop": 1_000_000, "as": "a"}}, "m
 ENCODE_A = {"x": {"field": "a", "type": "quantitative"}}
 SPEC_CASES = [
     _spec(
+        "spec inline value that is not a number",
+        {
+            "data": {"values": [{"a": 1, "b": 2}, {"a": 2, "b": "n/a"}]},
+            "mark": "point",
+            "encoding": {**ENCODE_A, "y": {"field": "b", "type": "quantitative"}},
+        },
+        '"n/a"',
+        "column 'b' holds 'n/a' where the chart at content/explainers/a.md:",
+    ),
+    _spec(
+        "spec inline CSV with a date that can be misread",
+        {
+            "data": {"values": "day,b\n2026-01-01,1\n01/02/2026,2\n", "format": {"type": "csv"}},
+            "mark": "line",
+            "encoding": {"x": {"field": "day", "type": "temporal"}, "y": {"field": "b", "type": "quantitative"}},
+        },
+        '"values"',
+        "column 'day' holds '01/02/2026' where the chart at content/explainers/a.md:",
+    ),
+    _spec(
         "spec image mark from another origin",
         {
             "data": {"values": POINTS},
