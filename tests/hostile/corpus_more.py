@@ -355,6 +355,7 @@ ADDRESS_CASES = [
         "page taking the search page's address", "Slug: search", "Slug:", "search/index.html, which is the search page"
     ),
     _page("page taking the tags listing", "Slug: tags", "Slug:", "which is the tags listing"),
+    _page("page taking the corrections page", "Slug: corrections", "Slug:", "which is the corrections page"),
     _page("page named as a language's folder", "Slug: zh-hans", "Slug:", "inside the folder of the language 'zh-hans'"),
     _page("page saved as the home page", "Save_as: index.html", "Save_as:", "index.html, which is the home page"),
     _page(

@@ -10,13 +10,14 @@ Each entry links to the notice at the top of its explainer (``#corrections``); i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
 
+from nutgraf.kernel.languages import same_language
 from nutgraf.plugins.explainers.structured_data import absolute_url, plain
 
 NOTICE_ID = "corrections"  # the notice's id on the explainer's page (partials/explainer_corrections.html)
@@ -64,6 +65,18 @@ def corrections_of(articles: Iterable[Any]) -> list[CorrectionEntry]:
                 )
             )
     return sorted(entries, key=lambda entry: (_aware(entry.date), entry.title, entry.number), reverse=True)
+
+
+def by_language(articles: Sequence[Any], translations: Sequence[Any], default_lang: str) -> list[tuple[str, list[Any]]]:
+    """(language, explainers) of each corrections page: the default language's lists Pelican's ``articles`` (as
+    its archive does); each other language's, its explainers among articles and translations (as i18n's
+    listings do)."""
+    others: dict[str, list[Any]] = {}
+    for article in [*articles, *translations]:
+        lang = str(getattr(article, "lang", None) or default_lang)
+        if not same_language(lang, default_lang):
+            others.setdefault(lang, []).append(article)
+    return [(default_lang, list(articles)), *sorted(others.items())]
 
 
 def _aware(date: dt.datetime) -> dt.datetime:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import BuildHandle, context_for
-from nutgraf.kernel.languages import same_language, url_prefix
-from nutgraf.plugins.explainers.corrections_log import FeedPlace, corrections_feed, corrections_of
+from nutgraf.kernel.languages import url_prefix
+from nutgraf.plugins.explainers.corrections_log import FeedPlace, by_language, corrections_feed, corrections_of
 from nutgraf.plugins.explainers.document import parse_explainer
 from nutgraf.plugins.explainers.markdown_extension import ExplainerExtension
 from nutgraf.plugins.explainers.model import Explainer
@@ -100,15 +100,10 @@ def write_corrections_feeds(generator: Any, writer: Any) -> None:
     if not path:
         return
     default_lang = str(settings.get("DEFAULT_LANG") or "en")
-    by_lang: dict[str, list[Any]] = {}
-    for article in [*generator.articles, *generator.translations]:
-        lang = str(getattr(article, "lang", None) or default_lang)
-        if not same_language(lang, default_lang):
-            by_lang.setdefault(lang, []).append(article)
     context = context_for(settings)
     site_url = str(settings.get("SITEURL") or "")
     page = str(settings.get("CORRECTIONS_URL") or "corrections/")
-    for lang, articles in [(default_lang, list(generator.articles)), *sorted(by_lang.items())]:
+    for lang, articles in by_language(generator.articles, generator.translations, default_lang):
         prefix = "" if lang == default_lang else f"{url_prefix(lang)}/"
         place = FeedPlace(
             site_name=str(settings.get("SITENAME") or ""),
