@@ -225,3 +225,15 @@ def test_fields_the_spec_parses_or_remakes_itself_are_left_to_it(tmp_path: Path)
         "transform": [{"calculate": "parseFloat(datum.precipitation)", "as": "precipitation"}],
     }
     assert problems(tmp_path / "calculate", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(remade)}) == []
+
+
+def test_flattened_arrays_and_year_first_slashed_times_are_what_they_are_drawn_as(tmp_path: Path) -> None:
+    """Two valid Vega-Lite gallery specs (circle_flatten, circle_github_punchcard) that were refused."""
+    flattened = {
+        "data": {"values": [{"key": "alpha", "foo": [1, 2]}, {"key": "beta", "foo": [3, 4, 5]}]},
+        "transform": [{"flatten": ["foo"]}],
+        "mark": "circle",
+        "encoding": {"x": {"field": "foo", "type": "quantitative"}, "y": {"field": "key", "type": "nominal"}},
+    }
+    assert problems(tmp_path / "flatten", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(flattened)}) == []
+    assert is_date("2015/01/01 01:00:00") and is_date("2015/1/2 13:05")

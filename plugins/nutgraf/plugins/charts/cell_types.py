@@ -31,7 +31,7 @@ _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 # the month-name forms JavaScript's Date parses the same way everywhere ("Jan 1 2000", "1 January 2000").
 _ISO_DATE = re.compile(
     r"^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?$|"
-    r"^\d{4}/\d{1,2}/\d{1,2}$"
+    r"^\d{4}/\d{1,2}/\d{1,2}( \d{2}:\d{2}(:\d{2})?)?$"
 )
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _NAMED_DATE = re.compile(
@@ -185,8 +185,9 @@ def _inline_data(spec: Any) -> Iterator[tuple[list[Any] | str, dict[str, Any]]]:
 
 
 def _remade(spec: Any) -> set[str]:
-    """Fields a transform writes (its 'as'): what is drawn under such a name is no longer the data's cell."""
-    return {name for node in spec_objects(spec) for name in as_names(node.get("as"))}
+    """Fields a transform writes (its 'as', and the arrays a 'flatten' turns into their items): what is drawn under
+    such a name is no longer the data's cell."""
+    return {name for node in spec_objects(spec) for key in ("as", "flatten") for name in as_names(node.get(key))}
 
 
 def dataset_problems(
