@@ -73,7 +73,10 @@ AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+# The corrections page lists every correction of every published explainer, newest first (corrections.html).
+CORRECTIONS_URL = "corrections/"
+CORRECTIONS_SAVE_AS = "corrections/index.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "corrections"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
 DEFAULT_PAGINATION = False
 

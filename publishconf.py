@@ -21,6 +21,9 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
 # One feed per language (English included): feeds/en.atom.xml, feeds/zh-Hans.atom.xml.
 TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
+# Every correction, newest first (the corrections page's feed); another language's is under its folder:
+# zh-hans/feeds/corrections.atom.xml.
+CORRECTIONS_FEED_ATOM = "feeds/corrections.atom.xml"
 
 # Drafts, hidden pieces and pieces dated in the future are built only for previews (pelicanconf.py):
 # a production build holds none of them, at any address.

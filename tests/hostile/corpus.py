@@ -418,6 +418,46 @@ DATE_CASES = [
         "Updates:",
         "the update date '1.12.26' is not a date",
     ),
+    Case(
+        "a correction without a date",
+        {EXPLAINER: front("Tags:", "Corrections: The town is Hué, not Huế.\nTags:")},
+        EXPLAINER,
+        "Corrections:",
+        "the correction 'The town is Hué, not Huế.' has no date",
+    ),
+    Case(
+        "a correction dated day/month or month/day",
+        {EXPLAINER: front("Tags:", "Corrections: 01/12/2026: The town is Hué.\nTags:")},
+        EXPLAINER,
+        "Corrections:",
+        "the correction date '01/12/2026' is not a date in a form that cannot be misread;"
+        " write 2026-12-01 or 2026-01-12",
+    ),
+    Case(
+        "a correction on a day that does not exist",
+        {EXPLAINER: front("Tags:", "Corrections: 2026-02-30: The town is Hué.\nTags:")},
+        EXPLAINER,
+        "Corrections:",
+        "the correction date '2026-02-30' is not a date (day is out of range for month)",
+    ),
+    Case(
+        "a correction that says nothing",
+        {EXPLAINER: front("Tags:", "Corrections: 2026-03-04:\nTags:")},
+        EXPLAINER,
+        "Corrections:",
+        "the correction says nothing after its date",
+    ),
+    Case(
+        "a correction's continuation line without a date",
+        {
+            EXPLAINER: front(
+                "Tags:", "Corrections: 2026-03-04: The town is Hué.\n    yesterday: the mayor's name.\nTags:"
+            )
+        },
+        EXPLAINER,
+        "yesterday:",
+        "the correction 'yesterday: the mayor's name.' has no date",
+    ),
 ]
 
 # Images ---------------------------------------------------------------------------------------------------------

@@ -221,6 +221,26 @@ SEQUENCE = {"data": {"sequence": {"start": 0, "stop": 1_000_000, "as": "a"}}, "m
 ENCODE_A = {"x": {"field": "a", "type": "quantitative"}}
 SPEC_CASES = [
     _spec(
+        "spec inline value that is not a number",
+        {
+            "data": {"values": [{"a": 1, "b": 2}, {"a": 2, "b": "n/a"}]},
+            "mark": "point",
+            "encoding": {**ENCODE_A, "y": {"field": "b", "type": "quantitative"}},
+        },
+        '"n/a"',
+        "column 'b' holds 'n/a' where the chart at content/explainers/a.md:",
+    ),
+    _spec(
+        "spec inline CSV with a date that can be misread",
+        {
+            "data": {"values": "day,b\n2026-01-01,1\n01/02/2026,2\n", "format": {"type": "csv"}},
+            "mark": "line",
+            "encoding": {"x": {"field": "day", "type": "temporal"}, "y": {"field": "b", "type": "quantitative"}},
+        },
+        '"values"',
+        "column 'day' holds '01/02/2026' where the chart at content/explainers/a.md:",
+    ),
+    _spec(
         "spec image mark from another origin",
         {
             "data": {"values": POINTS},
@@ -335,6 +355,7 @@ ADDRESS_CASES = [
         "page taking the search page's address", "Slug: search", "Slug:", "search/index.html, which is the search page"
     ),
     _page("page taking the tags listing", "Slug: tags", "Slug:", "which is the tags listing"),
+    _page("page taking the corrections page", "Slug: corrections", "Slug:", "which is the corrections page"),
     _page("page named as a language's folder", "Slug: zh-hans", "Slug:", "inside the folder of the language 'zh-hans'"),
     _page("page saved as the home page", "Save_as: index.html", "Save_as:", "index.html, which is the home page"),
     _page(

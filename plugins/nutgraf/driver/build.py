@@ -99,7 +99,8 @@ def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
     checking_only = context is None
     context = context or open_context(settings)
     try:
-        count = print_diagnostics(stages.check_content(settings, context))
+        diagnostics = stages.check_content(settings, context)
+        count = print_diagnostics(diagnostics)
     except stages.PluginOrderError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -109,6 +110,12 @@ def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
     if count:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1
+    if checking_only:  # `nutgraf check`: say so, and that the notes above are not the reason for a red build
+        notes = len(diagnostics)
+        print(
+            f"Content is valid ({notes} note{'s' if notes != 1 else ''})." if notes else "Content is valid.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -139,10 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return site_build.build(settings, force=args.force)
     if args.command == "check":
-        status = site_build.check(settings)
-        if status == 0:
-            print("Content is valid.", file=sys.stderr)
-        return status
+        return site_build.check(settings)
     if args.command == "serve" and not args.watch:
         from nutgraf.driver.serve import serve
 

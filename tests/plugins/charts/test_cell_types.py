@@ -158,3 +158,82 @@ def test_an_altair_modules_data_file_is_checked_against_the_chart_it_returns(tmp
         "content/data/rain.csv:3: column 'precipitation' holds 'T' where the chart at content/explainers/a.md:10"
         " plots numbers; write a number (digits, a '.' for decimals, no units or thousands separators)"
     ]
+
+
+INLINE = {
+    "data": {"values": [{"year": 2001, "precipitation": 10.5}, {"year": 2002, "precipitation": "T"}]},
+    "mark": "bar",
+    "encoding": SPEC["encoding"],
+}
+SPEC_BLOCK = "spec: charts/rain.vl.json\nsource: S\nalt: A.\n"
+
+
+def test_a_full_specs_inline_values_are_typed_like_a_data_files_cells(tmp_path: Path) -> None:
+    text = json.dumps(INLINE, indent=2)
+    found = problems(tmp_path, SPEC_BLOCK, {"charts/rain.vl.json": text})
+    row = next(number for number, line in enumerate(text.splitlines(), start=1) if '"T"' in line)
+    assert found == [
+        f"content/charts/rain.vl.json:{row}: column 'precipitation' holds 'T' where the chart at"
+        " content/explainers/a.md:10 plots numbers; write a number (digits, a '.' for decimals, no units or"
+        " thousands separators)"
+    ]
+    fixed = json.dumps(INLINE, indent=2).replace('"T"', "0.1")
+    assert problems(tmp_path / "fixed", SPEC_BLOCK, {"charts/rain.vl.json": fixed}) == []
+
+
+def test_inline_rows_on_one_line_each_and_in_yaml_are_found_at_their_line(tmp_path: Path) -> None:
+    spec = "data:\n  values:\n    - {day: '2001-01-01', rain: 1}\n    - {day: 01/02/2001, rain: 2}\nmark: line\n"
+    spec += "encoding:\n  x: {field: day, type: temporal}\n  y: {field: rain, type: quantitative}\n"
+    yaml_block = SPEC_BLOCK.replace(".json", ".yaml")
+    found = problems(tmp_path, yaml_block, {"charts/rain.vl.yaml": spec})
+    assert len(found) == 1 and found[0].startswith(
+        "content/charts/rain.vl.yaml:4: column 'day' holds '01/02/2001' where the chart at"
+    )
+    # Unquoted, YAML makes a date object of it, which the chart's JSON cannot hold: said, not a traceback.
+    unquoted = spec.replace("'2001-01-01'", "2001-01-01").replace("01/02/2001", "'2001-01-02'")
+    found = problems(tmp_path / "unquoted", yaml_block, {"charts/rain.vl.yaml": unquoted})
+    assert len(found) == 1 and found[0].startswith("content/charts/rain.vl.yaml:3: column 'day' holds 2001-01-01 where")
+    assert found[0].endswith("put the date in quotes, '2001-01-01': unquoted, YAML reads it as a date object")
+
+
+def test_inline_csv_text_plain_values_and_empty_cells_are_checked(tmp_path: Path) -> None:
+    csv_spec = {**INLINE, "data": {"values": "year,precipitation\n2001,1\n2002,\n", "format": {"type": "csv"}}}
+    found = problems(tmp_path / "csv", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(csv_spec)})
+    assert len(found) == 1 and "column 'precipitation' is empty where the chart at" in found[0]
+    assert (
+        problems(tmp_path / "gap", SPEC_BLOCK + "missing: gap\n", {"charts/rain.vl.json": json.dumps(csv_spec)}) == []
+    )
+    plain = {
+        "data": {"values": ["1", "2", "three"]},
+        "mark": "tick",
+        "encoding": {"x": {"field": "data", "type": "quantitative"}},
+    }
+    found = problems(tmp_path / "plain", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(plain)})
+    assert len(found) == 1 and "column 'data' holds 'three' where the chart" in found[0]
+
+
+def test_fields_the_spec_parses_or_remakes_itself_are_left_to_it(tmp_path: Path) -> None:
+    dated = {
+        "data": {"values": [{"day": "01/02/2001", "rain": 1}], "format": {"parse": {"day": "date:'%d/%m/%Y'"}}},
+        "mark": "point",
+        "encoding": {"x": {"field": "day", "type": "temporal"}, "y": {"field": "rain", "type": "quantitative"}},
+    }
+    assert problems(tmp_path / "parse", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(dated)}) == []
+    remade = {
+        **INLINE,
+        "data": {"values": [{"year": 2001, "precipitation": "10 mm"}]},
+        "transform": [{"calculate": "parseFloat(datum.precipitation)", "as": "precipitation"}],
+    }
+    assert problems(tmp_path / "calculate", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(remade)}) == []
+
+
+def test_flattened_arrays_and_year_first_slashed_times_are_what_they_are_drawn_as(tmp_path: Path) -> None:
+    """Two valid Vega-Lite gallery specs (circle_flatten, circle_github_punchcard) that were refused."""
+    flattened = {
+        "data": {"values": [{"key": "alpha", "foo": [1, 2]}, {"key": "beta", "foo": [3, 4, 5]}]},
+        "transform": [{"flatten": ["foo"]}],
+        "mark": "circle",
+        "encoding": {"x": {"field": "foo", "type": "quantitative"}, "y": {"field": "key", "type": "nominal"}},
+    }
+    assert problems(tmp_path / "flatten", SPEC_BLOCK, {"charts/rain.vl.json": json.dumps(flattened)}) == []
+    assert is_date("2015/01/01 01:00:00") and is_date("2015/1/2 13:05")

@@ -71,3 +71,13 @@ def test_check_passes_on_the_real_content() -> None:
     result = run_nutgraf("check")
     assert result.returncode == 0, result.stderr
     assert "Content is valid." in result.stderr
+
+
+def test_check_counts_the_notes_it_printed_when_content_is_valid(project: Callable[..., Path]) -> None:
+    draft = "Title: Work in progress\nStatus: draft\n\n## What's happening\n\nA start. TODO: the numbers.\n"
+    root = project({"content/explainers/a.md": VALID, "content/explainers/wip.md": draft})
+    result = run_nutgraf("check", cwd=root)
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert len(notes) >= 2, result.stderr
+    assert f"Content is valid ({len(notes)} notes)." in result.stderr

@@ -17,14 +17,18 @@ SITEURL = "https://news.example.org"
 # The build's "now": 1 June 2026, 12:00 UTC.
 NOW = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
 PIECES = {
-    "content/explainers/ferries.md": explainer("Ferries in the strait", date="2026-05-01"),
+    "content/explainers/ferries.md": explainer("Ferries in the strait", date="2026-05-01").replace(
+        "Tags:", "Corrections: 2026-05-05: The ferry leaves at 9.\nTags:"
+    ),
     "content/explainers/zanzibar.md": explainer("Zanzibar draft", date="2026-05-02").replace(
-        "Tags:", "Status: draft\nTags:"
+        "Tags:", "Status: draft\nCorrections: 2026-05-06: The zanzibar count was wrong.\nTags:"
     ),
     "content/explainers/quokka.md": explainer("Quokka hidden", date="2026-05-03").replace(
-        "Tags:", "Status: hidden\nTags:"
+        "Tags:", "Status: hidden\nCorrections: 2026-05-07: The quokka is smaller.\nTags:"
     ),
-    "content/explainers/yeti.md": explainer("Yeti embargoed", date="2026-06-02 09:00"),
+    "content/explainers/yeti.md": explainer("Yeti embargoed", date="2026-06-02 09:00").replace(
+        "Tags:", "Corrections: 2026-06-03: The yeti was a bear.\nTags:"
+    ),
 }
 SECRETS = ("zanzibar", "quokka", "yeti")
 
@@ -59,6 +63,10 @@ def test_a_production_build_holds_no_draft_hidden_or_future_piece_in_any_file(pr
     ]
     assert leaks == []
     assert not (output / "drafts").exists()
+    # The corrections page and feed hold the published piece's correction, and only it.
+    for listed in (output / "corrections" / "index.html", output / "feeds" / "corrections.atom.xml"):
+        assert "the ferry leaves at 9." in readable(listed)
+        assert readable(listed).count("leaves at") == 1 and "was a bear" not in readable(listed)
 
 
 def test_a_production_build_names_what_it_held_back_and_when_it_is_due(production: tuple[Path, str]) -> None:
@@ -77,6 +85,10 @@ def test_a_development_build_previews_them_unlisted(tmp_path: Path) -> None:
     drafts, _, listed = home.partition('id="latest-heading"')
     assert "ferries" in listed and not any(word in listed for word in SECRETS)
     assert "zanzibar" in drafts
+    # Previews list drafts apart, but never among the corrections.
+    corrections = readable(output / "corrections" / "index.html")
+    assert "the ferry leaves at 9." in corrections and not any(word in corrections for word in SECRETS)
+    assert "was a bear" not in corrections
     assert "content/explainers/yeti.md: due 2026-06-02 09:00 UTC" in stderr
 
 

@@ -424,7 +424,13 @@ def test_a_todo_in_a_draft_is_a_note_and_in_a_published_piece_an_error(tmp_path:
 
 
 @pytest.mark.parametrize(
-    ("chart_id", "taken"), [("why-it-matters", "the section 'Why it matters'"), ("sources", "the sources list")]
+    ("chart_id", "taken"),
+    [
+        ("why-it-matters", "the section 'Why it matters'"),
+        ("sources", "the sources list"),
+        ("corrections", "the correction notice"),
+        ("correction-2", "a correction in the notice"),
+    ],
 )
 def test_a_chart_id_may_not_take_a_sections_anchor(tmp_path: Path, chart_id: str, taken: str) -> None:
     chart = f"```chart\nid: {chart_id}\ndata: data/rain.csv\nmark: bar\nsource: S\nalt: A.\n```"

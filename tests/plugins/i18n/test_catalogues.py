@@ -14,6 +14,7 @@ def test_the_shipped_chinese_catalogue_translates_the_theme() -> None:
     zh = Catalogues(THEME_CATALOGUES).for_language("zh-Hans")
     assert zh.gettext("Updated") == "更新于"
     assert zh.gettext("Sources") == "资料来源"
+    assert zh.gettext("Drafts (listed in previews only)") == "草稿（仅在预览中列出）"
     assert zh.gettext("Download the data (%(format)s)") == "下载数据（%(format)s）"
     assert zh.ngettext("%(num)d min read", "%(num)d min read", 3) == "阅读约需 %(num)d 分钟"
 

@@ -56,7 +56,7 @@ _DEFAULT_OUTPUTS = {
 }
 
 
-def _as_names(value: Any) -> list[str]:
+def as_names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
@@ -65,7 +65,7 @@ def _as_names(value: Any) -> list[str]:
 def known_fields(spec: dict[str, Any]) -> set[str] | None:
     """Every column of the spec's inline data plus every field its transforms make; None if unknowable."""
     known: set[str] = set()
-    for key, value in (item for node in _objects(spec) for item in node.items()):
+    for key, value in (item for node in spec_objects(spec) for item in node.items()):
         if key in _OPAQUE:
             return None
         if key == "data" and isinstance(value, dict) and "values" in value:
@@ -74,20 +74,21 @@ def known_fields(spec: dict[str, Any]) -> set[str] | None:
             for values in value.values():
                 known.update(_columns_of(values, "json"))
         elif key == "as":
-            known.update(_as_names(value))
-    for transform in _objects(spec):
+            known.update(as_names(value))
+    for transform in spec_objects(spec):
         known.update(_made_by(transform))
     return known
 
 
-def _objects(spec: Any) -> Iterator[dict[str, Any]]:
+def spec_objects(spec: Any) -> Iterator[dict[str, Any]]:
+    """Every object in the spec, at any depth (the spec itself first)."""
     if isinstance(spec, dict):
         yield spec
         for value in spec.values():
-            yield from _objects(value)
+            yield from spec_objects(value)
     elif isinstance(spec, list):
         for item in spec:
-            yield from _objects(item)
+            yield from spec_objects(item)
 
 
 def _made_by(transform: dict[str, Any]) -> set[str]:

@@ -11,7 +11,7 @@ import ast
 import copy
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from nutgraf.kernel.suggest import did_you_mean
 from nutgraf.plugins.charts.annotations import KEY as ANNOTATIONS
 from nutgraf.plugins.charts.annotations import USERMETA_KEY, check_annotations
 from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
-from nutgraf.plugins.charts.cell_types import cell_problems, zero_missing
+from nutgraf.plugins.charts.cell_types import Dataset, cell_problems, dataset_problems, inline_datasets, zero_missing
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.fields import unknown_fields
 from nutgraf.plugins.charts.maps import map_spec
@@ -186,11 +186,16 @@ def shorthand(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
     return BuiltSpec(checked_cells(spec, [table], block, content_root), table)
 
 
-def checked_cells(spec: dict[str, Any], tables: list[Table], block: ChartBlock, content_root: Path) -> dict[str, Any]:
-    """The spec, once every cell of its data files is what it is drawn as (ChartError naming each bad cell)."""
+def checked_cells(
+    spec: dict[str, Any], tables: list[Table], block: ChartBlock, content_root: Path, inline: Sequence[Dataset] = ()
+) -> dict[str, Any]:
+    """The spec, once every cell of its data files (and of its own ``inline`` data) is what it is drawn as
+    (ChartError naming each bad cell)."""
     missing = block.options.get("missing")
+    missing = missing if isinstance(missing, str) else None
     chart = f"{block.path}:{block.line}"
-    problems = cell_problems(spec, tables, chart, missing if isinstance(missing, str) else None, content_root)
+    problems = cell_problems(spec, tables, chart, missing, content_root)
+    problems += dataset_problems(spec, list(inline), chart, missing)
     if problems:
         raise ChartError(problems)
     if missing == "zero":
@@ -206,6 +211,20 @@ def _line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     return 1
+
+
+def _inline_row_line(text: str, field: str, index: int) -> int:
+    """The line of a spec file's ``index``-th inline row naming ``field`` (a row names each of its fields once),
+    else the line of its ``values``."""
+    key = re.compile(rf"""(?<![\w-])(["']?){re.escape(field)}\1\s*:""")
+    start = _line_of(text, "values")
+    seen = 0
+    for number, line in enumerate(text.splitlines()[start - 1 :], start=start):
+        for _ in key.finditer(line):  # rows written side by side share a line
+            if seen == index:
+                return number
+            seen += 1
+    return start
 
 
 def _field_line(text: str, field: str) -> int:
@@ -286,6 +305,8 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
     shown = display(path, content_root)
     spec, text = read_spec_file(path, shown)
     spec = copy.deepcopy(spec)
+    # The spec's own data, typed like a data file's (read before data files are inlined beside it).
+    own_data = inline_datasets(spec, shown, lambda index, field: _inline_row_line(text, field, index))
     problems: list[ChartProblem] = []
     tables: list[Table] = []
     temporal = {field for field, kind in _spec_field_types(spec) if kind == "temporal"}
@@ -316,7 +337,7 @@ def spec_file(block: ChartBlock, content_root: Path, limits: DataLimits = DEFAUL
         problems.append(ChartProblem(error, path=shown, line=_line_of(text, error.split(": ")[1].split(".")[-1])))
     if problems:
         raise ChartError(problems)
-    spec = checked_cells(spec, tables, block, content_root)
+    spec = checked_cells(spec, tables, block, content_root, own_data)
     return BuiltSpec(spec, tables[0] if len({t.path for t in tables}) == 1 else None)
 
 

@@ -18,6 +18,7 @@ def register() -> None:
 
     signals.initialized.connect(hooks.add_markdown_extension)
     signals.initialized.connect(images.add_template_filter)
+    signals.initialized.connect(hooks.add_corrections_filter)
     signals.finalized.connect(end_of_pelican_run)
     signals.content_object_init.connect(apply_topic)
     signals.content_object_init.connect(images.attach_images)
@@ -25,3 +26,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(publishing.apply_to_articles)
     signals.page_generator_finalized.connect(publishing.apply_to_pages)
     signals.article_generator_finalized.connect(hooks.link_related)
+    signals.article_writer_finalized.connect(hooks.write_corrections_feeds)

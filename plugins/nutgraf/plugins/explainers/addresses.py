@@ -36,6 +36,7 @@ def reserved(settings: Mapping[str, Any]) -> dict[str, str]:
         "TAGS_SAVE_AS": "the tags listing",
         "TAG_SAVE_AS": "the tag pages",
         "ARCHIVES_SAVE_AS": "the archives",
+        "CORRECTIONS_SAVE_AS": "the corrections page",
         "ARTICLE_SAVE_AS": "the explainers",
         "DRAFT_SAVE_AS": "the drafts",
         "SEARCH_SAVE_AS": "the search page",

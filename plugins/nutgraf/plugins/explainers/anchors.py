@@ -14,7 +14,14 @@ from nutgraf.plugins.explainers.settings import ExplainerSettings
 CHART_BLOCK = "chart"  # the charts plugin's block name (explainers may not import it)
 _ID_LINE = re.compile(r"^id:\s*(?P<quote>['\"]?)(?P<id>[^'\"#\s]+)(?P=quote)\s*(#.*)?$")
 # Ids the page gives its own parts besides the sections.
-_PAGE_IDS = {"sources": "the sources list", "sources-heading": "the sources heading", "updates": "the updates log"}
+_PAGE_IDS = {
+    "sources": "the sources list",
+    "sources-heading": "the sources heading",
+    "updates": "the updates log",
+    "corrections": "the correction notice",  # where the corrections page and feed link
+    "corrections-heading": "the correction notice's heading",
+}
+_CORRECTION_ITEM = re.compile(r"^correction-\d+$")  # each correction's item in the notice (corrections feed ids)
 
 
 def unclosed_blocks(parsed: ExplainerSource, path: str, settings: ExplainerSettings) -> list[Diagnostic]:
@@ -36,7 +43,8 @@ def chart_id_clashes(parsed: ExplainerSource, path: str, settings: ExplainerSett
                 continue
             number = block.body_line + offset
             chart_id = match["id"]
-            if chart_id in taken:
-                message = f"chart id '{chart_id}' is already the id of {taken[chart_id]}"
+            owner = taken.get(chart_id) or ("a correction in the notice" if _CORRECTION_ITEM.match(chart_id) else None)
+            if owner:
+                message = f"chart id '{chart_id}' is already the id of {owner}"
                 found.append(Diagnostic(path, number, message, "give the chart an id of its own, e.g. id: rain-chart"))
     return found

@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import BuildHandle, context_for
+from nutgraf.kernel.languages import url_prefix
+from nutgraf.plugins.explainers.corrections_log import FeedPlace, by_language, corrections_feed, corrections_of
 from nutgraf.plugins.explainers.document import parse_explainer
 from nutgraf.plugins.explainers.markdown_extension import ExplainerExtension
 from nutgraf.plugins.explainers.model import Explainer
 from nutgraf.plugins.explainers.plugin import PLUGIN
+from nutgraf.plugins.explainers.publishing import build_now
 from nutgraf.plugins.explainers.related import related_by_article
 from nutgraf.plugins.explainers.settings import ExplainerSettings
 
@@ -80,3 +84,39 @@ def link_related(generator: Any) -> None:
     related = related_by_article(explainers, list(generator.articles), options.related_count)
     for article in explainers:
         article.explainer.related = related[id(article)]
+
+
+def add_corrections_filter(pelican: Any) -> None:
+    """``initialized``: templates get ``corrections`` (``articles|corrections``: the corrections page)."""
+    pelican.settings.setdefault("JINJA_FILTERS", {})["corrections"] = corrections_of
+
+
+def write_corrections_feeds(generator: Any, writer: Any) -> None:
+    """``article_writer_finalized``: the corrections feed (CORRECTIONS_FEED_ATOM), of the explainers the default
+    language's corrections page lists, and one per other language under its folder, of that language's
+    explainers, as its corrections page (``i18n.listings``) lists them."""
+    settings = generator.settings
+    path = settings.get("CORRECTIONS_FEED_ATOM")
+    if not path:
+        return
+    default_lang = str(settings.get("DEFAULT_LANG") or "en")
+    context = context_for(settings)
+    site_url = str(settings.get("SITEURL") or "")
+    page = str(settings.get("CORRECTIONS_URL") or "corrections/")
+    for lang, articles in by_language(generator.articles, generator.translations, default_lang):
+        prefix = "" if lang == default_lang else f"{url_prefix(lang)}/"
+        place = FeedPlace(
+            site_name=str(settings.get("SITENAME") or ""),
+            site_url=site_url,
+            feed_domain=str(settings.get("FEED_DOMAIN") or site_url),
+            feed_path=f"{prefix}{path}",
+            page_path=f"{prefix}{page}",
+            lang=lang,
+        )
+        # An empty feed is as new as the newest explainer it could have listed corrections of.
+        quiet_since = max((article.date for article in articles), default=build_now(settings))
+        feed = corrections_feed(corrections_of(articles), place, context.gettext_for(lang), quiet_since)
+        target = Path(generator.output_path) / place.feed_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as stream:
+            feed.write(stream, "utf-8")
