@@ -20,6 +20,7 @@ from nutgraf.plugins.charts.plugin import PLUGIN
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
 from nutgraf.plugins.charts.validate import check_block
 
 
@@ -124,6 +125,10 @@ def finalize_output(context: BuildContext, output: Path) -> None:
         library.write_assets(output)
         # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
         library.cache.record_used(chart.key for chart in library.charts.values())
+        spec_memo(library.settings.cache_path).record_used(
+            memo_key(chart.block, chart.settings.content_path, chart.settings.data_limits)
+            for chart in library.charts.values()
+        )
 
 
 def add_markdown_extension(pelican: Any) -> None:
