@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -77,11 +78,18 @@ def rewrite_feed(context: dict[str, Any], feed: Any) -> None:
     from nutgraf.plugins.charts.hooks import expand_charts, library_for
 
     domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""
+    # An explainer is an item of several feeds (the site's, its topic's, its language's): its HTML, inline
+    # SVGs and all, is parsed once a build, not once a feed (most of a production build's time otherwise).
+    rewritten: dict[str, str] = context_for(context).state("charts-feed", dict)
     for item in feed.items:
         for key in ("description", "content"):
             html = item.get(key)
             if not isinstance(html, str):
                 continue
-            if PLACEHOLDER.search(html):
-                html = expand_charts(html, library_for(context), _gettext(context, html))
-            item[key] = charts_as_images(html, domain)
+            digest = hashlib.sha256(f"{domain}\n{html}".encode()).hexdigest()
+            if digest not in rewritten:
+                expanded = html
+                if PLACEHOLDER.search(html):
+                    expanded = expand_charts(html, library_for(context), _gettext(context, html))
+                rewritten[digest] = charts_as_images(expanded, domain)
+            item[key] = rewritten[digest]
