@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec_memo import spec_memo
-from nutgraf.plugins.site_meta.settings import SiteMetaSettings
+from nutgraf.plugins.site_meta.plugin import card_folder
 from nutgraf.plugins.site_meta.social_card import CardCache
 
 
@@ -64,8 +64,7 @@ def megabytes(size: int) -> str:
 def _caches(settings: dict[str, Any]) -> list[tuple[str, KeyedCache, Path]]:
     """(what its entries are, the cache, its folder) for every cache that records what a build used."""
     charts = ChartSettings.from_settings(settings)
-    cards = Path(SiteMetaSettings.from_settings(settings).cache_path)
-    cards = cards if cards.is_absolute() else Path(settings["PATH"]).parent / cards
+    cards = card_folder(settings)
     memo = spec_memo(charts.cache_path)
     return [
         ("chart render(s)", ChartCache(charts.cache_path), charts.cache_path),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from nutgraf.kernel.context import BuildContext
 from nutgraf.kernel.plugin import Plugin
@@ -14,12 +16,15 @@ from nutgraf.plugins.site_meta.social_images import write_chart_cards
 CARD_CACHE_STATE = "site_meta-cards"
 
 
-def social_cache(context: BuildContext) -> CardCache:
-    """The build's card cache (``SOCIAL_CACHE_PATH``): one for the whole build, which notes the cards it uses."""
-    settings = context.settings
+def card_folder(settings: Mapping[str, Any]) -> Path:
+    """``SOCIAL_CACHE_PATH``, relative to the project (the folder content/ is in)."""
     folder = Path(SiteMetaSettings.from_settings(settings).cache_path)
-    folder = folder if folder.is_absolute() else Path(settings.get("PATH", ".")).parent / folder
-    return context.state(CARD_CACHE_STATE, lambda: CardCache(folder))
+    return folder if folder.is_absolute() else Path(settings.get("PATH", ".")).parent / folder
+
+
+def social_cache(context: BuildContext) -> CardCache:
+    """The build's card cache: one for the whole build, which notes the cards it uses."""
+    return context.state(CARD_CACHE_STATE, lambda: CardCache(card_folder(context.settings)))
 
 
 class SiteMetaPlugin(Plugin):
