@@ -33,6 +33,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 THEME = "theme"
 # Each plugin declares what it runs after (its plugin.py: runs_after); `nutgraf build` refuses an order that breaks it.
 PLUGINS = [
+    "nutgraf.plugins.assets",
     "nutgraf.plugins.explainers",
     "nutgraf.plugins.i18n",
     "nutgraf.plugins.charts",

@@ -140,7 +140,12 @@ def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, si
         c.run(command)
 
 
-@task(help={"stale": "keep the caches, less the chart renders the last successful build did not use; print sizes"})
+@task(
+    help={
+        "stale": "keep the caches, less the chart renders, specs and social cards the last successful build did not "
+        "use; print sizes"
+    }
+)
 def clean(c, stale=False):
     """Remove the built site and the build caches (--stale: only what the last build did not use)."""
     _nutgraf(c, "clean", *(["--stale"] if stale else []))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -55,7 +56,7 @@ def test_invoke_publish_pushes_the_site_to_gh_pages(repo_and_remote: tuple[Path,
     assert {"index.html", ".nojekyll", "explainers/good/index.html", "feeds/all.atom.xml", "404.html"} <= files
     assert "CNAME" not in files
     index = _git("show", "gh-pages:index.html", cwd=remote)
-    assert f'href="{SITE_URL}/theme/css/site.css"' in index
+    assert re.search(f'href="{re.escape(SITE_URL)}/theme/css/site\\.[0-9a-f]{{12}}\\.css"', index), index[:2000]
     source = _git("rev-parse", "HEAD", cwd=root)
     assert _git("log", "-1", "--format=%s", "gh-pages", cwd=remote) == f"Publish the site built from {source}"
 

@@ -1,11 +1,13 @@
-"""``nutgraf clean --stale``: the chart cache keeps exactly the renders the last successful build used."""
+"""``nutgraf clean --stale``: the renders, specs and social cards the last successful build used, exactly."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from nutgraf.driver.stale_cache import prune_charts
+from nutgraf.driver.stale_cache import prune_unused
 from nutgraf.plugins.charts.cache import FILES, ChartCache
+from nutgraf.plugins.charts.spec_memo import spec_memo
+from nutgraf.plugins.site_meta.social_card import CardCache
 from tests.plugins.charts.test_build import CHART_A, CHART_B, files
 from tests.support import make_project, run_nutgraf
 
@@ -20,10 +22,10 @@ def test_prune_removes_what_the_record_leaves_out_and_nothing_before_a_record(tm
     for key in keys:
         _entry(cache, key)
     (cache.root / "specs" / "ab").mkdir(parents=True)  # the spec memo shares the folder: never an entry
-    assert prune_charts(cache).recorded is False
+    assert prune_unused(cache).recorded is False
     assert cache.keys() == set(keys)
     cache.record_used(keys[1:3])
-    result = prune_charts(cache)
+    result = prune_unused(cache)
     assert (result.removed, result.kept) == (2, 2)
     assert cache.keys() == set(keys[1:3])
     assert (cache.root / "specs" / "ab").is_dir()
@@ -55,6 +57,14 @@ def test_clean_stale_keeps_exactly_the_charts_the_last_build_used(tmp_path: Path
     assert {key[:16] for key in kept} == shown
     assert len(kept) == 2
     assert kept & first  # the unchanged chart survived
-    # and the next build finds everything it needs in the cache.
+    # The built specs and the social cards: exactly those of the last build, one of each dropped.
+    assert "Removed 1 built spec(s) the last build did not use; kept 2." in result.stdout
+    memo, cards = spec_memo(cache.root), CardCache(root / ".cache" / "social")
+    assert memo.keys() == memo.used_by_last_build() and len(memo.keys()) == 2
+    assert cards.keys() == cards.used_by_last_build()
+    assert "social card(s) the last build did not use" in result.stdout
+    kept_cards = cards.keys()
+    # and the next build finds everything it needs in the cache: nothing is rendered or built anew.
     rebuilt = run_nutgraf("build", "--force", cwd=root)
     assert "Rendered 0 charts (2 from cache)" in rebuilt.stderr
+    assert (memo.keys(), cards.keys()) == (memo.used_by_last_build(), kept_cards)

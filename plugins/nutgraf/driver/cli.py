@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="remove the built site and the caches (--stale: only what is unused)")
     clean.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     clean.add_argument(
-        "--stale", action="store_true", help="keep the caches, less the chart renders the last build did not use"
+        "--stale",
+        action="store_true",
+        help="keep the caches, less the chart renders, specs and social cards the last build did not use",
     )
 
     new = commands.add_parser("new", help="create a draft explainer with the four section headings")

@@ -9,7 +9,9 @@ the built site, so no production build can carry them. Both fit the site's CSP (
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import re
 import secrets
@@ -20,8 +22,11 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 PREVIEW_PATH = "/_nutgraf/"
+# What a static host compresses: text, scripts, styles, data, SVG; not PNGs or fonts, which are compressed already.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 ASSETS = Path(__file__).with_name("preview_assets")
 ASSET_TYPES = {"livereload.js": "text/javascript; charset=utf-8", "livereload.css": "text/css; charset=utf-8"}
 KEEP_ALIVE_SECONDS = 15.0
@@ -68,7 +73,25 @@ class PreviewState:
 
 
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site like a static host does: the site's own 404 page for missing files."""
+    """Serves the site like a static host does: text compressed for browsers that ask (GitHub Pages gzips it,
+    and Lighthouse times a page by its bytes), and the site's own 404 page for missing files."""
+
+    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+        file = Path(self.translate_path(self.path))
+        if file.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            file = file / "index.html"
+        media_type = self.guess_type(str(file))
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not file.is_file() or not _compressible(media_type):
+            return super().send_head()
+        body = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(file.stat().st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -152,6 +175,10 @@ class LiveSiteRequestHandler(SiteRequestHandler):
             return  # the page was closed or reloaded
 
 
+def _compressible(media_type: str) -> bool:
+    return media_type.startswith(COMPRESSED_TYPES) or media_type.endswith("+xml")
+
+
 def make_server(
     directory: Path, host: str = "127.0.0.1", port: int = 8000, state: PreviewState | None = None
 ) -> http.server.ThreadingHTTPServer:
@@ -202,6 +229,7 @@ WARM_BUILD = "from nutgraf.driver.serve import warm_build; warm_build()"
 WARM_IMPORTS = (
     "nutgraf.driver.build",
     "nutgraf.driver.cli",
+    "nutgraf.plugins.assets",
     "nutgraf.plugins.charts",
     "nutgraf.plugins.explainers",
     "nutgraf.plugins.i18n",

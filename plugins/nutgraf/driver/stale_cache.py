@@ -1,9 +1,9 @@
 """``nutgraf clean --stale``: keep the caches bounded by what the last successful build used.
 
 CI restores ``.cache/`` from the latest run and saves it under a new key each run; without pruning,
-every chart ever drawn (each edit of a chart's data is a new render) would be carried forward for
-good. Chart renders are the bulk of the cache; the last successful build records the keys it used
-(``ChartCache.record_used``), and everything else is removed here.
+every chart ever drawn (each edit of a chart's data is a new render), every spec built from it and
+every social card would be carried forward for good. Each of these caches records the keys the last
+successful build used (``nutgraf.kernel.used_keys``), and everything else is removed here.
 """
 
 from __future__ import annotations
@@ -11,17 +11,26 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.spec_memo import spec_memo
+from nutgraf.plugins.site_meta.plugin import card_folder
+from nutgraf.plugins.site_meta.social_card import CardCache
+
+
+class KeyedCache(Protocol):
+    def keys(self) -> set[str]: ...
+    def remove(self, key: str) -> None: ...
+    def used_by_last_build(self) -> set[str] | None: ...
 
 
 @dataclass(frozen=True)
 class PruneResult:
-    removed: int  # chart entries removed
-    kept: int  # chart entries kept (used by the last successful build)
-    recorded: bool  # False: no build has recorded its charts yet, so nothing was removed
+    removed: int  # entries removed
+    kept: int  # entries kept (used by the last successful build)
+    recorded: bool  # False: no build has recorded what it used yet, so nothing was removed
 
 
 def folder_size(folder: Path) -> int:
@@ -36,8 +45,8 @@ def folder_size(folder: Path) -> int:
     return total
 
 
-def prune_charts(cache: ChartCache) -> PruneResult:
-    """Remove every render the last successful build did not use."""
+def prune_unused(cache: KeyedCache) -> PruneResult:
+    """Remove every entry the last successful build did not use."""
     used = cache.used_by_last_build()
     present = cache.keys()
     if used is None:
@@ -52,17 +61,30 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def prune(settings: dict[str, Any], cache_root: Path) -> PruneResult:
-    """Prune the chart cache and print what was removed and the size of every cache folder."""
-    charts = ChartCache(ChartSettings.from_settings(settings).cache_path)
+def _caches(settings: dict[str, Any]) -> list[tuple[str, KeyedCache, Path]]:
+    """(what its entries are, the cache, its folder) for every cache that records what a build used."""
+    charts = ChartSettings.from_settings(settings)
+    cards = card_folder(settings)
+    memo = spec_memo(charts.cache_path)
+    return [
+        ("chart render(s)", ChartCache(charts.cache_path), charts.cache_path),
+        ("built spec(s)", memo, memo.folder),
+        ("social card(s)", CardCache(cards), cards),
+    ]
+
+
+def prune(settings: dict[str, Any], cache_root: Path) -> dict[str, PruneResult]:
+    """Prune every cache that records what a build used; print what was removed and every cache folder's size."""
     before = folder_size(cache_root)
-    result = prune_charts(charts)
-    if not result.recorded:
-        print(f"No build has recorded its charts in {charts.root} yet: nothing was removed.")
-    else:
-        print(f"Removed {result.removed} chart render(s) the last build did not use; kept {result.kept}.")
+    results = {}
+    for what, cache, folder in _caches(settings):
+        result = results[what] = prune_unused(cache)
+        if not result.recorded:
+            print(f"No build has recorded its {what} in {folder} yet: nothing was removed.")
+        else:
+            print(f"Removed {result.removed} {what} the last build did not use; kept {result.kept}.")
     if cache_root.is_dir():
         for folder in sorted(path for path in cache_root.iterdir() if path.is_dir()):
             print(f"  {megabytes(folder_size(folder)):>10}  {folder.name}/")
     print(f"Cache {cache_root}: {megabytes(before)} before, {megabytes(folder_size(cache_root))} after.")
-    return result
+    return results

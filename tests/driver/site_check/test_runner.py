@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,9 @@ def test_every_planted_defect_is_caught_and_counted(tmp_path: Path) -> None:
         assert built.returncode == 0, built.stderr
         page = output / "explainers" / "a" / "index.html"
         page.write_text(page.read_text(encoding="utf-8").replace("</main>", PLANTED + "</main>"), encoding="utf-8")
-        stylesheet = output / "theme" / "css" / "site.css"
+        # The page's one stylesheet (the theme's files joined by the assets plugin).
+        href = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))[1]
+        stylesheet = output / href.removeprefix(base_url)
         stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + FAINT_CSS, encoding="utf-8")
         (output / "planted-error.js").write_text('throw new Error("planted");\n', encoding="utf-8")
         feed = output / "feeds" / "all.atom.xml"

@@ -78,7 +78,7 @@ def test_build_renders_figures_then_caches_and_rerenders_only_what_data_changed(
     html = (output / "explainers" / "a" / "index.html").read_text(encoding="utf-8")
     # No inline style (the CSP forbids it); the embed code shown as text to copy may have some.
     assert page.select("[style]") == [] and page.find("style") is None and "<style" not in html
-    assert 'src="/theme/js/charts.js"' in html and 'href="/theme/css/charts.css"' in html
+    assert 'src="/theme/js/charts.js"' in html and re.search(r'href="/theme/css/site-explainer-charts\.\w+\.css"', html)
     assert "charts.js" not in (output / "index.html").read_text(encoding="utf-8")  # no charts, no script
 
     second = build_in_process("build", cwd=root)

@@ -11,6 +11,7 @@ import vl_convert
 from nutgraf.plugins.site_meta.social_card import (
     HEIGHT,
     WIDTH,
+    CardCache,
     chart_card_svg,
     render_png,
     title_card_svg,
@@ -39,9 +40,9 @@ def test_short_headlines_are_large_and_long_ones_fit_in_four_lines() -> None:
 def test_card_is_a_1200_by_630_png_with_the_text_escaped(tmp_path: Path) -> None:
     svg = title_card_svg("Tom & Jerry <at> war", "Cartoons", "nutgraf")
     assert "Tom &amp; Jerry &lt;at&gt; war" in svg
-    png = render_png(svg, tmp_path)
+    png = render_png(svg, CardCache(tmp_path))
     assert png_size(png) == (WIDTH, HEIGHT)
-    assert render_png(svg, tmp_path) == png
+    assert render_png(svg, CardCache(tmp_path)) == png
     assert len(list(tmp_path.glob("*.png"))) == 1, "the second render came from the cache"
 
 
@@ -51,7 +52,7 @@ def test_chart_card_embeds_the_chart_image_beside_the_headline(tmp_path: Path) -
         '<rect width="160" height="100" fill="#ff0000"/></svg>'
     )
     svg = chart_card_svg("Floods in the delta", "Weather", "nutgraf", "Rain by month", red_square)
-    card = render_png(svg, tmp_path)
+    card = render_png(svg, CardCache(tmp_path))
     assert png_size(card) == (WIDTH, HEIGHT)
     pixels = colours(card)
     assert pixels[300][700] == (255, 0, 0), "the embedded chart is drawn"
@@ -81,8 +82,8 @@ def test_chinese_card_draws_real_glyphs(tmp_path: Path) -> None:
     text = CardText(tagline="四个部分，讲清新闻", fonts=(fonts.CJK,))
     svg = title_card_svg("中国打击网络诈骗团伙", "China", "nutgraf", text)
     assert "font-family=\"'Nutgraf CJK SC', " in svg
-    one = colours(render_png(svg, tmp_path))
-    other = colours(render_png(title_card_svg("缅甸边境城镇老街黑帮", "China", "nutgraf", text), tmp_path))
+    one = colours(render_png(svg, CardCache(tmp_path)))
+    other = colours(render_png(title_card_svg("缅甸边境城镇老街黑帮", "China", "nutgraf", text), CardCache(tmp_path)))
     headline = slice(150, 260)
     inked = sum(pixel != (255, 255, 255) for row in one[headline] for pixel in row)
     assert inked > 5000, "the headline is drawn"

@@ -13,7 +13,7 @@ from pathlib import Path
 from nutgraf.driver.bench import hugo_site, measure, synthetic
 
 ROOT = Path(__file__).resolve().parents[4]
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
+SOURCE_DATE_EPOCH = "1798761600"  # 2027-01-01: after every synthetic explainer's date, so production builds publish all
 
 _BASELINE_SETTINGS = """\
 # Plain Pelican: the same explainers, no nutgraf plugins or charts, Pelican's own theme

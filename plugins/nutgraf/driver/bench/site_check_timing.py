@@ -1,8 +1,8 @@
 """The site check's time on the synthetic site: every page (pushes, nightly) and a pull request's
 scope after a one-explainer edit (``--changed``), with the per-page cost to extrapolate from.
 
-Each ``check-site`` builds the site for its local address first (from a warm cache, as in CI) and then
-checks it; the build is timed alone, so the per-page cost is the checking alone.
+Each ``check-site`` builds the site for its local address first (into the cache folder, from warm caches) and
+then checks it; the build is timed alone, so the per-page cost is the checking alone.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from nutgraf.driver.site_check.runner import SITE_CHECK_FOLDER, site_check_port
 from nutgraf.driver.stale_cache import folder_size
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -47,17 +48,15 @@ def measure(root: Path, env: dict[str, str], explainers: int) -> dict[str, float
     nutgraf = [sys.executable, "-m", "nutgraf"]
     if not (root / "node_modules").exists():
         (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    production = env | {"SITEURL": "http://127.0.0.1:8000"}
-    # Warm the cache as the CI run's build job leaves it, and time one production build on it.
-    _run([*nutgraf, "build", "--settings", "publishconf.py", "--output", "output-production"], root, production)
-    build = _run(
-        [*nutgraf, "build", "--settings", "publishconf.py", "--output", "output-production", "--force"],
-        root,
-        production,
-    )
+    # The build check-site makes and keeps (its folder, its address), warmed as the last check left it, and one
+    # production build on those warm caches timed.
+    output = str(root / ".cache" / SITE_CHECK_FOLDER)
+    production = env | {"SITEURL": f"http://127.0.0.1:{site_check_port(root)}"}
+    _run([*nutgraf, "build", "--settings", "publishconf.py", "--output", output], root, production)
+    build = _run([*nutgraf, "build", "--settings", "publishconf.py", "--output", output, "--force"], root, production)
     _run([*nutgraf, "clean", "--stale"], root, env)
-    cache_bytes = folder_size(root / ".cache")
-    pages = len(list((root / "output-production").rglob("*.html")))
+    cache_bytes = folder_size(root / ".cache") - folder_size(Path(output))
+    pages = len(list(Path(output).rglob("*.html")))
     print(
         f"  build on a warm cache {build.seconds:.1f} s; {pages} pages; cache {cache_bytes / 1e6:.1f} MB",
         file=sys.stderr,

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from nutgraf.driver.build import load_settings
+from nutgraf.driver.build import cache_root, load_settings
 from nutgraf.driver.site_check import browser, feeds, html_validator, links
 from nutgraf.driver.site_check.findings import Report
 from nutgraf.driver.site_check.scope import changed_files, select
@@ -17,6 +22,13 @@ from nutgraf.driver.site_check.server import serving
 from nutgraf.driver.site_check.site_files import feed_files, html_files, page_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[4]
+# Where ``check_production_build`` builds, in the cache folder: kept from one check to the next.
+SITE_CHECK_FOLDER = "site-check"
+# The port the checked build is made for and served at, unless the variable names one: fixed for a project
+# (derived from its folder, so that two projects on one machine do not meet), so that the build's SITEURL, and
+# with it every page's bytes, is the same from one check to the next.
+PORT_VARIABLE = "NUTGRAF_SITE_CHECK_PORT"
+_PORTS = (20000, 30000)  # below Linux's ephemeral ports (32768-60999), where the free ports of others come from
 
 
 def _is_stylesheet(url: str) -> bool:
@@ -62,9 +74,8 @@ def check_served_site(
     return report
 
 
-def scoped_pages(output: Path, settings_file: str, project_root: Path, changed_since: str) -> list[Path]:
+def scoped_pages(output: Path, settings: dict[str, Any], project_root: Path, changed_since: str) -> list[Path]:
     """The pages a change since ``changed_since`` affects, plus the sample (ScopeError for a bad revision)."""
-    settings = load_settings(str(project_root / settings_file))
     scope = select(output, settings, changed_files(changed_since, project_root), project_root)
     total = len(html_files(output))
     print(f"Checking {len(scope.reasons)} of {total} pages (changed since {changed_since}, and the sample):")
@@ -80,17 +91,18 @@ def check_output(
 ) -> Report:
     """Check a site already built with root-relative URLs (``SITEURL = ""``), served as it is."""
     # The project being checked is the current folder; project_root is where the checking tools are.
-    pages, whole_site = _selection(output, "pelicanconf.py", Path.cwd(), changed_since, shard)
+    settings = load_settings(str(Path.cwd() / "pelicanconf.py")) if changed_since else {}
+    pages, whole_site = _selection(output, settings, Path.cwd(), changed_since, shard)
     with serving(output) as base_url:
         return check_served_site(output, base_url, project_root, pages, whole_site=whole_site)
 
 
 def _selection(
-    output: Path, settings_file: str, project_root: Path, changed_since: str | None, shard: tuple[int, int] | None
+    output: Path, settings: dict[str, Any], project_root: Path, changed_since: str | None, shard: tuple[int, int] | None
 ) -> tuple[list[Path] | None, bool]:
     """The pages to check (None: every page) and whether the feeds, sitemap and robots.txt are checked too."""
     if changed_since:
-        return scoped_pages(output, settings_file, project_root, changed_since), False
+        return scoped_pages(output, settings, project_root, changed_since), False
     if shard is not None and shard[1] > 1:
         pages = shard_pages(output, shard)
         print(f"Checking share {shard[0]} of {shard[1]}: {len(pages)} of {len(html_files(output))} pages.")
@@ -104,6 +116,50 @@ def shard_pages(output: Path, shard: tuple[int, int]) -> list[Path]:
     return html_files(output)[number - 1 :: count]
 
 
+def site_check_port(project_root: Path) -> int:
+    """The port the checked build is made for: ``NUTGRAF_SITE_CHECK_PORT``, else one derived from the project."""
+    given = os.environ.get(PORT_VARIABLE, "").strip()
+    if given.isdigit():
+        return int(given)
+    digest = hashlib.sha256(str(project_root.resolve()).encode()).digest()
+    low, high = _PORTS
+    return low + int.from_bytes(digest[:4], "big") % (high - low)
+
+
+@contextmanager
+def _site_url(base_url: str) -> Iterator[dict[str, str]]:
+    """``SITEURL`` set to ``base_url`` (production settings insist on one) while inside; yields the environment."""
+    previous = os.environ.get("SITEURL")
+    os.environ["SITEURL"] = base_url.rstrip("/")
+    try:
+        yield dict(os.environ)
+    finally:
+        if previous is None:
+            del os.environ["SITEURL"]
+        else:
+            os.environ["SITEURL"] = previous
+
+
+@contextmanager
+def _served_build_folder(folder: Path, port: int) -> Iterator[tuple[Path, str]]:
+    """(output folder, its address): ``folder`` served at ``port``; when another program (or another check of
+    this project) holds the port, a temporary folder served at a free port, saying so."""
+    with ExitStack() as stack:
+        try:
+            base_url = stack.enter_context(serving(folder, port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            print(
+                f"Port {port} is in use: building afresh for another address (set {PORT_VARIABLE} to a free port "
+                "to reuse the last check's build).",
+                flush=True,
+            )
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nutgraf-site-check-"))) / "output"
+            base_url = stack.enter_context(serving(folder))
+        yield folder, base_url
+
+
 def check_production_build(
     settings_file: str,
     project_root: Path,
@@ -112,28 +168,25 @@ def check_production_build(
 ) -> tuple[int, Report | None]:
     """Build the site with production settings for a local address, serve it there, and check it.
 
-    The server starts first, so the build's SITEURL is the address it is checked at: absolute
-    URLs, feeds and the sitemap are checked exactly as they will be published. ``changed_since``:
+    The build's SITEURL is the address it is checked at: absolute URLs, feeds and the sitemap are
+    checked exactly as they will be published. It is the same address every time (``site_check_port``)
+    and the same folder (``site-check/`` in the cache folder), so that a check after an edit rebuilds
+    from warm caches (every page's bytes, and so the search index's page cache, stay as they were
+    unless the edit changed them), and a check after no change does not build at all. ``changed_since``:
     only the pages a change since that revision affects, and a sample (see ``scope``). ``shard``
     (number, count): one share of every page, so that parallel jobs check a large site between them
     (the first share also checks the feeds, the sitemap and robots.txt).
     """
-    with tempfile.TemporaryDirectory(prefix="nutgraf-site-check-") as folder:
-        output = Path(folder) / "output"
-        with serving(output) as base_url:
-            env = dict(os.environ, SITEURL=base_url.rstrip("/"))
-            command = [sys.executable, "-m", "nutgraf", "build", "--settings", settings_file, "--output", str(output)]
-            built = subprocess.run(command, cwd=project_root, env=env, check=False)
-            if built.returncode != 0:
-                return built.returncode, None
-            # --changed reads the production settings, which insist on a SITEURL.
-            previous = os.environ.get("SITEURL")
-            os.environ["SITEURL"] = env["SITEURL"]
-            try:
-                pages, whole_site = _selection(output, settings_file, project_root, changed_since, shard)
-            finally:
-                if previous is None:
-                    del os.environ["SITEURL"]
-                else:
-                    os.environ["SITEURL"] = previous
-            return 0, check_served_site(output, base_url, project_root, pages, whole_site=whole_site)
+    port = site_check_port(project_root)
+    with _site_url(f"http://127.0.0.1:{port}"):
+        settings = load_settings(str(project_root / settings_file))
+    with (
+        _served_build_folder(cache_root(settings) / SITE_CHECK_FOLDER, port) as (output, base_url),
+        _site_url(base_url) as env,
+    ):
+        command = [sys.executable, "-m", "nutgraf", "build", "--settings", settings_file, "--output", str(output)]
+        built = subprocess.run(command, cwd=project_root, env=env, check=False)
+        if built.returncode != 0:
+            return built.returncode, None
+        pages, whole_site = _selection(output, settings, project_root, changed_since, shard)
+        return 0, check_served_site(output, base_url, project_root, pages, whole_site=whole_site)

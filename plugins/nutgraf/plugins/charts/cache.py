@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from nutgraf.kernel import used_keys
+
 FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json", "chart.png", "card.png", "thumb.svg")
 MANIFEST = "sha256.json"
 _DIGEST_SIZE = hashlib.sha256().digest_size
@@ -38,8 +40,8 @@ def unseal(sealed: bytes) -> bytes | None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-# The keys the last successful build used, one a line: what ``nutgraf clean --stale`` keeps.
-USED_KEYS_FILE = "used-by-last-build.txt"
+
+
 _KEY = re.compile(r"[0-9a-f]{64}")
 
 
@@ -97,18 +99,11 @@ class ChartCache:
 
     def record_used(self, keys: Iterable[str]) -> None:
         """Remember ``keys`` as the last successful build's (replacing the previous record whole)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=self.root, prefix=".used-", delete=False, encoding="utf-8") as file:
-            file.write("".join(f"{key}\n" for key in sorted(set(keys))))
-        Path(file.name).replace(self.root / USED_KEYS_FILE)
+        used_keys.record_used(self.root, keys)
 
     def used_by_last_build(self) -> set[str] | None:
         """The keys the last successful build recorded; None before any build recorded them."""
-        try:
-            text = (self.root / USED_KEYS_FILE).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        return set(text.split())
+        return used_keys.used_by_last_build(self.root)
 
     def write(self, key: str, files: dict[str, bytes]) -> None:
         target = self.folder(key)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
 from typing import Any
 
+import bs4
 from bs4 import BeautifulSoup
 
 from nutgraf.kernel.context import context_for
@@ -72,16 +76,51 @@ def _gettext(context: dict[str, Any], html: str) -> Any:
     return context_for(context).gettext_for(lang or context.get("DEFAULT_LANG"))
 
 
+class FeedCache:
+    """Feed entries with their charts as images, by the hash of the entry's HTML (charts expanded), the
+    domain and this module's code, kept across builds (``<cache>/feeds``): most of a production build
+    was BeautifulSoup reading every explainer's inline SVGs for every feed it is in. A build removes the
+    entries it did not use (``prune``), so the folder holds one site's feeds."""
+
+    _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def rewritten(self, html: str, domain: str) -> str:
+        key = hashlib.sha256(f"{self._CODE}\n{bs4.__version__}\n{domain}\n{html}".encode()).hexdigest()
+        path = self.folder / key[:2] / key
+        if key not in self.used:
+            self.used.add(key)
+            if not path.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                staging = path.with_name(f".{key}.{os.getpid()}")
+                staging.write_text(charts_as_images(html, domain), encoding="utf-8")
+                staging.replace(path)  # whole or not at all
+        return path.read_text(encoding="utf-8")
+
+    def prune(self) -> None:
+        for path in self.folder.glob("*/*"):
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
+
+
+FEED_CACHE_STATE = "charts-feed"
+
+
 def rewrite_feed(context: dict[str, Any], feed: Any) -> None:
     """Pelican's ``feed_generated`` handler: every item's content and description, charts as images."""
     from nutgraf.plugins.charts.hooks import expand_charts, library_for
 
     domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""
+    library = library_for(context)
+    cache = context_for(context).state(FEED_CACHE_STATE, lambda: FeedCache(library.settings.cache_path / "feeds"))
     for item in feed.items:
         for key in ("description", "content"):
             html = item.get(key)
             if not isinstance(html, str):
                 continue
             if PLACEHOLDER.search(html):
-                html = expand_charts(html, library_for(context), _gettext(context, html))
-            item[key] = charts_as_images(html, domain)
+                html = expand_charts(html, library, _gettext(context, html))
+            item[key] = cache.rewritten(html, domain)

@@ -22,6 +22,7 @@ from nutgraf.plugins.charts.plugin import PLUGIN
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
+from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
 from nutgraf.plugins.charts.validate import check_block
 
 
@@ -121,11 +122,20 @@ def prepare_build(context: BuildContext) -> None:
 
 
 def finalize_output(context: BuildContext, output: Path) -> None:
+    from nutgraf.plugins.charts.feed import FEED_CACHE_STATE
+
+    feeds = context.pop_state(FEED_CACHE_STATE)
+    if feeds is not None:  # a build that wrote feeds keeps only its own entries
+        feeds.prune()
     library = context.pop_state(PLUGIN.name)
     if library is not None:
         library.write_assets(output)
         # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
         library.cache.record_used(chart.key for chart in library.charts.values())
+        spec_memo(library.settings.cache_path).record_used(
+            memo_key(chart.block, chart.settings.content_path, chart.settings.data_limits)
+            for chart in library.charts.values()
+        )
 
 
 def add_markdown_extension(pelican: Any) -> None:

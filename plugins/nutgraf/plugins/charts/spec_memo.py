@@ -13,11 +13,13 @@ import hashlib
 import json
 import pickle
 import tempfile
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
 import altair as alt
 
+from nutgraf.kernel import used_keys
 from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
 from nutgraf.plugins.charts.cache import seal, unseal
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
@@ -138,6 +140,20 @@ class SpecMemo:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", delete=False) as handle:
             handle.write(seal(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
         Path(handle.name).replace(path)  # atomic: a reader sees the whole entry or none
+
+    def keys(self) -> set[str]:
+        """Every remembered spec's key."""
+        return {path.stem for path in self.folder.glob("[0-9a-f][0-9a-f]/*.pickle")}
+
+    def remove(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
+    def record_used(self, keys: Iterable[str | None]) -> None:
+        """Remember the keys of the last successful build's specs: what ``nutgraf clean --stale`` keeps."""
+        used_keys.record_used(self.folder, (key for key in keys if key is not None))
+
+    def used_by_last_build(self) -> set[str] | None:
+        return used_keys.used_by_last_build(self.folder)
 
     def remembers(self, block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> bool:
         """Whether the block's spec can be had again from the memo (not ``altair:`` modules, not broken blocks)."""

@@ -26,8 +26,8 @@ def add_social_images(generator: Any) -> None:
     """``article_generator_finalized``: each explainer's card; the chart cards wait for the charts' PNGs."""
     site_meta = SiteMetaSettings.from_settings(generator.settings)
     output = Path(generator.output_path)
-    cache = social_cache(generator.settings, site_meta)
     context = context_for(generator.settings)
+    cache = social_cache(context)
     versions = [*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations]
     context.replace_state(PLUGIN.name, add_cards(versions, site_meta, output, cache, context.gettext_for))
     write_site_card(site_meta, output, cache)

@@ -10,12 +10,21 @@ from nutgraf.kernel.context import BuildContext
 from nutgraf.kernel.plugin import Plugin
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
 from nutgraf.plugins.site_meta.sitemap import robots_txt, sitemap_entries, sitemap_xml
+from nutgraf.plugins.site_meta.social_card import CardCache
 from nutgraf.plugins.site_meta.social_images import write_chart_cards
 
+CARD_CACHE_STATE = "site_meta-cards"
 
-def social_cache(settings: Mapping[str, Any], site_meta: SiteMetaSettings) -> Path:
-    cache = Path(site_meta.cache_path)
-    return cache if cache.is_absolute() else Path(settings.get("PATH", ".")).parent / cache
+
+def card_folder(settings: Mapping[str, Any]) -> Path:
+    """``SOCIAL_CACHE_PATH``, relative to the project (the folder content/ is in)."""
+    folder = Path(SiteMetaSettings.from_settings(settings).cache_path)
+    return folder if folder.is_absolute() else Path(settings.get("PATH", ".")).parent / folder
+
+
+def social_cache(context: BuildContext) -> CardCache:
+    """The build's card cache: one for the whole build, which notes the cards it uses."""
+    return context.state(CARD_CACHE_STATE, lambda: CardCache(card_folder(context.settings)))
 
 
 class SiteMetaPlugin(Plugin):
@@ -29,7 +38,10 @@ class SiteMetaPlugin(Plugin):
         settings = context.settings
         site_meta = SiteMetaSettings.from_settings(settings)
         pending = context.pop_state(self.name) or []
-        write_chart_cards(pending, site_meta, output, social_cache(settings, site_meta))
+        cards = social_cache(context)
+        write_chart_cards(pending, site_meta, output, cards)
+        cards.record_used()  # the cards of this, the last complete, build: what ``clean --stale`` keeps
+        context.pop_state(CARD_CACHE_STATE)
         sitemap_url = None
         if site_meta.sitemap_save_as and site_meta.absolute:
             (output / site_meta.sitemap_save_as).write_text(

@@ -14,13 +14,13 @@ import re
 import struct
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import vl_convert
 
-from nutgraf.kernel import fonts
+from nutgraf.kernel import fonts, used_keys
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -188,19 +188,41 @@ def chart_card_svg(
     )
 
 
-def render_png(svg: str, cache: Path) -> bytes:
+@dataclass
+class CardCache:
+    """Rendered cards by the hash of their SVG and fonts, in ``folder``; ``used`` holds this build's keys
+    (recorded at its end: what ``nutgraf clean --stale`` keeps)."""
+
+    folder: Path
+    used: set[str] = field(default_factory=set)
+
+    def keys(self) -> set[str]:
+        return {path.stem for path in self.folder.glob("*.png")}
+
+    def remove(self, key: str) -> None:
+        (self.folder / f"{key}.png").unlink(missing_ok=True)
+
+    def record_used(self) -> None:
+        used_keys.record_used(self.folder, self.used)
+
+    def used_by_last_build(self) -> set[str] | None:
+        return used_keys.used_by_last_build(self.folder)
+
+
+def render_png(svg: str, cache: CardCache) -> bytes:
     """The card as PNG, from the cache when this exact SVG was rendered before in the same fonts."""
     key = hashlib.sha256(f"{fonts.fonts_digest()}\n{svg}".encode()).hexdigest()[:32]
-    cached = cache / f"{key}.png"
+    cache.used.add(key)
+    cached = cache.folder / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
     fonts.use_shipped_fonts()
     png = vl_convert.svg_to_png(svg)
-    cache.mkdir(parents=True, exist_ok=True)
+    cache.folder.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(png)
     return png
 
 
-def write_card(destination: Path, svg: str, cache: Path) -> None:
+def write_card(destination: Path, svg: str, cache: CardCache) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_bytes(render_png(svg, cache))

@@ -14,7 +14,7 @@ from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import chart_locale
 from nutgraf.kernel.languages import same_language, url_prefix
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
-from nutgraf.plugins.site_meta.social_card import CardText, chart_card_svg, title_card_svg, write_card
+from nutgraf.plugins.site_meta.social_card import CardCache, CardText, chart_card_svg, title_card_svg, write_card
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def add_social_images(
     articles: list[Any],
     settings: SiteMetaSettings,
     output: Path,
-    cache: Path,
+    cache: CardCache,
     gettext_for: Callable[[str], Callable[[str], str]] | None = None,
 ) -> list[ChartCard]:
     """Give every explainer (each translation too) a thumbnail (its lead chart) when it has a chart, and a social
@@ -87,7 +87,7 @@ def add_social_images(
     return chart_cards
 
 
-def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output: Path, cache: Path) -> None:
+def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output: Path, cache: CardCache) -> None:
     """Draw each chart card from the chart's PNG in the site (a title card if the PNG is missing)."""
     for card in cards:
         chart = output / card.chart_image
@@ -100,7 +100,7 @@ def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output
         write_card(output / card.path, svg, cache)
 
 
-def write_site_card(settings: SiteMetaSettings, output: Path, cache: Path) -> None:
+def write_site_card(settings: SiteMetaSettings, output: Path, cache: CardCache) -> None:
     """The card for the home page and other pages that are not explainers."""
     title = settings.site_description or settings.site_name
     svg = title_card_svg(title, "The news, explained", settings.site_name)
