@@ -53,7 +53,7 @@ def test_clean_stale_keeps_exactly_the_charts_the_last_build_used(tmp_path: Path
     assert "Cache " in result.stdout
     kept = cache.keys()
     # Exactly the charts the built site shows (its assets are named by the key's first 16 characters).
-    shown = {path.name[:16] for path in (root / "output" / "charts").glob("*.png")}
+    shown = {path.name[:16] for path in (root / "output" / "charts").glob("*-wide.vg.json")}
     assert {key[:16] for key in kept} == shown
     assert len(kept) == 2
     assert kept & first  # the unchanged chart survived

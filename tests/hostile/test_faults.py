@@ -39,7 +39,7 @@ def test_a_damaged_chart_cache_entry_is_rendered_again_never_served(project: Cal
     page = root / "output" / "explainers" / "a" / "index.html"
     good_page, good_site = page.read_bytes(), snapshot(root / "output")
     entries = [p for p in (root / ".cache" / "charts").rglob("*") if p.is_file() and p.name != "sha256.json"]
-    assert {p.name for p in entries} >= {"wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "chart.png"}
+    assert {p.name for p in entries} >= {"wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "card.png"}
     for entry in entries:
         data = entry.read_bytes()
         # Replaced, not written in place: output/ holds hard links to the cache's files.

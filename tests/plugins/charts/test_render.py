@@ -47,7 +47,16 @@ def test_svg_is_safe_under_the_strict_csp_and_follows_the_colour_scheme(rendered
 def test_compiled_vega_and_png_come_with_it(rendered: dict[str, bytes]) -> None:
     vega = json.loads(rendered["wide.vg.json"])
     assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
-    assert rendered["chart.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert rendered["card.png"][:8] == b"\x89PNG\r\n\x1a\n"  # a lead chart's, for its social card
+    assert "chart.png" not in rendered  # feeds' PNG: these settings write no feeds
+
+
+def test_a_chart_is_drawn_as_png_for_feeds_only_when_feeds_are_written(tmp_path: Path) -> None:
+    feeds = dataclasses.replace(settings(content(tmp_path)), feeds=True)
+    prepared = prepare_chart(block(SHORTHAND), feeds, lead=False)
+    files = render(prepared.job)
+    assert files["chart.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert "card.png" not in files and "thumb.svg" not in files  # not a page's first chart
 
 
 def test_ids_are_prefixed_so_two_charts_on_a_page_never_clash() -> None:

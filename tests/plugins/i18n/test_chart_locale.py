@@ -44,9 +44,10 @@ def _render(text: str, lang: str, chart_settings: ChartSettings) -> dict[str, by
 
 def test_chinese_text_in_a_chart_png_is_drawn_as_glyphs(chart_settings: ChartSettings) -> None:
     """Real glyphs differ in ink: 鼎 has many strokes, 一 one. Missing glyphs (empty boxes) would not."""
-    without = inked(_render(monthly(), "zh-Hans", chart_settings)["chart.png"])
-    one_stroke = inked(_render(monthly('"一一一一一一"'), "zh-Hans", chart_settings)["chart.png"])
-    many_strokes = inked(_render(monthly('"鼎鼎鼎鼎鼎鼎"'), "zh-Hans", chart_settings)["chart.png"])
+    # The social card's PNG: drawn for every lead chart (the feeds' chart.png only when feeds are written).
+    without = inked(_render(monthly(), "zh-Hans", chart_settings)["card.png"])
+    one_stroke = inked(_render(monthly('"一一一一一一"'), "zh-Hans", chart_settings)["card.png"])
+    many_strokes = inked(_render(monthly('"鼎鼎鼎鼎鼎鼎"'), "zh-Hans", chart_settings)["card.png"])
     assert one_stroke > without, "the axis title is drawn"
     assert many_strokes - without > 3 * (one_stroke - without), (without, one_stroke, many_strokes)
 
@@ -125,4 +126,4 @@ def test_a_translated_chart_carries_its_own_captions(project: Callable[..., Path
     assert "二月" in figure.select_one("svg").get_text()
     english_page = soup(root / "output" / "explainers" / "crossings" / "index.html")
     assert english_page.select_one("figure.chart .chart-source").get_text() == "Source: A planted test figure"
-    assert figure["data-chart-image"] != english_page.select_one("figure.chart")["data-chart-image"]
+    assert figure["data-chart-wide"] != english_page.select_one("figure.chart")["data-chart-wide"]

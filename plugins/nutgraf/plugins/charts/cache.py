@@ -18,7 +18,8 @@ from typing import Any
 
 from nutgraf.kernel import used_keys
 
-FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json", "chart.png", "card.png", "thumb.svg")
+# What every entry holds; a chart drawn for feeds or as a page's lead has its images too (render.render).
+FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json")
 MANIFEST = "sha256.json"
 _DIGEST_SIZE = hashlib.sha256().digest_size
 
@@ -71,7 +72,8 @@ class ChartCache:
         """Whether the entry is complete and every file's bytes are those written."""
         manifest, folder = self._manifest(key), self.folder(key)
         try:
-            return all(manifest.get(name) == _sha256((folder / name).read_bytes()) for name in FILES)
+            names = {*FILES, *manifest}
+            return all(manifest.get(name) == _sha256((folder / name).read_bytes()) for name in names)
         except OSError:
             return False
 
@@ -81,6 +83,10 @@ class ChartCache:
             msg = f"the cached {name} of chart {key[:12]} is damaged: build again to render it anew"
             raise DamagedCacheEntryError(msg)
         return data
+
+    def has(self, key: str, name: str) -> bool:
+        """Whether the entry holds the file ``name`` (a chart's images are drawn only where used)."""
+        return name in self._manifest(key)
 
     def path(self, key: str, name: str) -> Path:
         return self.folder(key) / name

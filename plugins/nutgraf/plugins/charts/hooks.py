@@ -16,7 +16,7 @@ from nutgraf.kernel.sources import Content
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.embed_pages import EmbedDisclosures, embeddable
-from nutgraf.plugins.charts.library import ChartLibrary
+from nutgraf.plugins.charts.library import ChartLibrary, chart_key
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
 from nutgraf.plugins.charts.plugin import PLUGIN
 from nutgraf.plugins.charts.prepare import prepare_chart
@@ -98,15 +98,25 @@ class LibraryLookup:
         return library_in(self.build.context())
 
 
+def lead_charts(blocks: list[ChartBlock]) -> set[str]:
+    """The charts (by ``chart_key``) that come first in a document: pages show them as thumbnails and social
+    cards. By key, not by block: the same block text later in another document is the same chart."""
+    firsts = {}
+    for block in blocks:
+        firsts.setdefault(block.path, block)
+    return {chart_key(block.digest, block.lang) for block in firsts.values()}
+
+
 def prepare_build(context: BuildContext) -> None:
     """Build every chart's spec (running Altair modules), then render the new ones in parallel."""
     started = time.perf_counter()
     settings = context.settings
     library = new_library(settings)
     blocks, diagnostics = content_blocks(context.content, settings)
+    leads = lead_charts(blocks)
     for block in blocks:
         try:
-            library.add(prepare_chart(block, library.settings))
+            library.add(prepare_chart(block, library.settings, lead=chart_key(block.digest, block.lang) in leads))
         except ChartError as error:
             diagnostics.extend(problem.diagnostic(block) for problem in error.problems)
     if diagnostics:

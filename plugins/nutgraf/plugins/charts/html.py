@@ -119,10 +119,11 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
     )
     table = data_table(parts.table, parts.title, gettext, parts.annotations) if parts.table is not None else ""
     keys = gettext("Arrow keys step through the data; Escape leaves.")  # charts.js reads it to screen readers
+    image = f' data-chart-image="{_attribute(parts.image_url)}"' if parts.image_url else ""  # feeds' PNG
     return (
         f'<figure class="chart" id="{_attribute(parts.anchor)}"'
         f' data-chart-wide="{_attribute(parts.wide_vega_url)}" data-chart-narrow="{_attribute(parts.narrow_vega_url)}"'
-        f' data-chart-image="{_attribute(parts.image_url)}" data-chart-help="{_attribute(keys)}">'
+        f'{image} data-chart-help="{_attribute(keys)}">'
         # Block elements with a line break between: text extracted without CSS (search excerpts, reader
         # modes) never runs a title into its subtitle.
         f"<figcaption>{chr(10).join(caption)}</figcaption>\n{graphic}\n{table}</figure>"

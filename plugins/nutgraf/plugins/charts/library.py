@@ -121,24 +121,31 @@ class ChartLibrary:
     def lead_chart(self, key: str) -> LeadChart:
         chart = self.charts[key]
         options = chart.block.options
-        with self.cache.path(chart.key, "chart.png").open("rb") as png:
-            width, height = _png_size(png.read(24))
-        scale = self.settings.png_scale
+        width, height = chart.size["wide"]  # as asked; the PNG says as drawn, when feeds have one drawn
+        if self.cache.has(chart.key, "chart.png"):
+            with self.cache.path(chart.key, "chart.png").open("rb") as png:
+                pixel_width, pixel_height = _png_size(png.read(24))
+            width, height = round(pixel_width / self.settings.png_scale), round(pixel_height / self.settings.png_scale)
         return LeadChart(
-            image=self.asset(chart, "chart.png"),
+            image=self.image_path(chart),
             title=str(options.get("title") or ""),
             alt=" ".join(str(options.get("alt") or "").split()),
-            width=round(width / scale),
-            height=round(height / scale),
-            card_image=self.asset(chart, "card.png"),
-            thumbnail=self.asset(chart, "thumb.svg"),
+            width=width,
+            height=height,
+            card_image=self.asset(chart, "card.png") if "card" in chart.variants else "",
+            thumbnail=self.asset(chart, "thumb.svg") if "thumb" in chart.variants else "",
             thumbnail_width=THUMBNAIL_SIZE[0],
             thumbnail_height=THUMBNAIL_SIZE[1],
         )
 
+    def image_path(self, chart: PreparedChart) -> str:
+        """The chart's PNG relative to SITEURL, or "" when this build draws none (it writes no feeds)."""
+        return self.asset(chart, "chart.png") if "image" in chart.variants else ""
+
     def image_url(self, key: str) -> str:
-        """The absolute URL (when SITEURL is) of the PNG of a prepared chart."""
-        return self.url(self.asset(self.charts[key], "chart.png"))
+        """The absolute URL (when SITEURL is) of the PNG of a prepared chart, or "" when it has none."""
+        path = self.image_path(self.charts[key])
+        return self.url(path) if path else ""
 
     def prepared(self, key: str) -> PreparedChart:
         """The prepared chart of a key (see ``chart_key``)."""
@@ -183,7 +190,7 @@ class ChartLibrary:
                 narrow_svg=self.cache.read(chart.key, "narrow.svg").decode(),
                 wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
                 narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
-                image_url=self.url(self.asset(chart, "chart.png")),
+                image_url=self.image_url(key),
                 download_url=self.url(self.chart_csv_path(chart)) if table else "",
                 source_file_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
                 source_file_label=download.label if download else "CSV",
@@ -206,6 +213,8 @@ class ChartLibrary:
         folders: set[Path] = set()
         for chart in self.charts.values():
             for name in OUTPUT_FILES:
+                if not self.cache.has(chart.key, name):  # images are drawn only where used
+                    continue
                 target = output / self.asset(chart, name)
                 if target.parent not in folders:
                     target.parent.mkdir(parents=True, exist_ok=True)

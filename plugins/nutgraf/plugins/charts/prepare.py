@@ -48,6 +48,7 @@ class PreparedChart:
     download: Download | None
     size: dict[str, tuple[int, int]]  # variant -> (width, height) asked for
     settings: ChartSettings  # the chart's own: its language's script fonts lead the font stack
+    variants: tuple[str, ...]  # what it is drawn as (see ``variants``)
     # The built spec, only for a chart the memo cannot give again (``altair:`` modules are not
     # remembered) and only while its renders are missing: running the editor's module twice is dearer.
     held_spec: dict[str, Any] | None = field(default=None, repr=False, compare=False)
@@ -72,6 +73,7 @@ class PreparedChart:
                 legend=self.block.options.get("legend") is True,
             )
             for variant, config in _configs(settings).items()
+            if variant in self.variants
         }
         return RenderJob(self.key, specs, settings.png_scale, locale.format_locale, locale.time_format_locale)
 
@@ -79,8 +81,15 @@ class PreparedChart:
         return replace(self, held_spec=None) if self.held_spec is not None else self
 
 
+def variants(settings: ChartSettings, *, lead: bool) -> tuple[str, ...]:
+    """What a chart is drawn as: the page's wide and narrow SVGs; the PNG only when feeds are written (a feed
+    shows each chart as it); the social card's PNG and the thumbnail only for a page's first chart, which
+    they show. Images cost more to draw than the rest of a chart: none is drawn for nothing."""
+    return ("wide", "narrow", *(("image",) if settings.feeds else ()), *(("card", "thumb") if lead else ()))
+
+
 def _configs(settings: ChartSettings) -> dict[str, dict[str, Any]]:
-    """The theme of each render: the page's wide and narrow SVGs, and the PNG."""
+    """The theme of each render: the page's wide and narrow SVGs, the PNGs and the thumbnail."""
     return {
         "wide": theme.vega_lite_config(settings),
         "narrow": theme.narrow_config(settings),
@@ -200,13 +209,17 @@ def _download(spec: dict[str, Any], table: Table | None, key: str, settings: Cha
     return Download(f"{settings.output_dir}/{key[:16]}.csv", "CSV", content=buffer.getvalue().encode())
 
 
-def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
-    """The block's chart, keyed by what decides its pixels (ChartError when it cannot be built)."""
+def prepare_chart(block: ChartBlock, settings: ChartSettings, *, lead: bool = True) -> PreparedChart:
+    """The block's chart, keyed by what decides its pixels (ChartError when it cannot be built).
+
+    ``lead``: the block is the first chart of a page (or may be), so its card and thumbnail are drawn too.
+    """
     memo = spec_memo(settings.cache_path)
     built, content_hash = memo.build_hashed(
         block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
     )
     size = sizes(block, settings)
+    drawn = variants(settings, lead=lead)
     locale = chart_locale(block.lang)
     if locale.fonts:  # the script's fonts first, in the SVG's font stack and for vl-convert's measuring
         settings = replace(settings, font=locale.font_stack(settings.font))
@@ -214,7 +227,7 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
         "spec": content_hash,  # remembered with the spec: a rebuild does not hash its inlined data again
         "size": size,
         "legend": block.options.get("legend") is True,  # the block's own say in how the spec is drawn
-        "configs": _configs(settings),
+        "configs": {variant: config for variant, config in _configs(settings).items() if variant in drawn},
         "png_scale": settings.png_scale,
         "theme": theme.THEME_VERSION,
         "versions": renderer_versions(),
@@ -227,4 +240,4 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings) -> PreparedChart:
     ):
         held = built.vega_lite
     download = _download(built.vega_lite, built.table, key, settings)
-    return PreparedChart(block, key, built.table, download, size, settings, held)
+    return PreparedChart(block, key, built.table, download, size, settings, drawn, held)

@@ -39,7 +39,8 @@ class RenderJob:
     """Everything needed to draw one chart, and nothing else: its cache key says so."""
 
     key: str
-    # "wide", "narrow" (page theme), "image" (the PNG for feeds), "card" (social cards), "thumb" (thumbnails)
+    # "wide", "narrow" (page theme), and where used: "image" (the PNG for feeds), "card" (the social card's
+    # chart) and "thumb" (thumbnails), both for a page's lead chart only
     specs: dict[str, dict[str, Any]]
     png_scale: float = 2.0
     format_locale: dict[str, Any] | None = None  # d3-format locale of the explainer's language
@@ -108,8 +109,8 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 
 
 def render(job: RenderJob) -> dict[str, bytes]:
-    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, chart.png,
-    card.png (the social card's chart) and thumb.svg (marks only)."""
+    """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, and for the
+    variants the job has, chart.png, card.png (the social card's chart) and thumb.svg (marks only)."""
     files: dict[str, bytes] = {}
     fonts.use_shipped_fonts()
     # Locales passed only when set: the default language renders exactly as before translations existed.
@@ -133,16 +134,17 @@ def render(job: RenderJob) -> dict[str, bytes]:
             if variant == "wide":  # the data behind the chart, as drawn: its table and chart-only CSV
                 table = chart_table(vega, locale)
                 files["table.json"] = table.to_json() if table else b"null"
-        font = page_font(job.specs["image"])
-        image = wrap_category_labels(job.specs["image"], f"{measure_font(font)}, {font}" if font else None)
-        files["chart.png"] = vl_convert.vegalite_to_png(
-            measured(image, font) if font else image, scale=job.png_scale, **options
-        )
-        card = wrap_category_labels(job.specs["card"], f"{measure_font(font)}, {font}" if font else None)
-        files["card.png"] = vl_convert.vegalite_to_png(measured(card, font) if font else card, scale=2, **options)
-        thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
-        thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")
-        files["thumb.svg"] = compact_shapes(thumbnail, THUMBNAIL_TOLERANCE).encode()
+        # PNGs are the dearest renders: each is drawn only for what shows it (see prepare.variants).
+        for variant, name, scale in (("image", "chart.png", job.png_scale), ("card", "card.png", 2)):
+            if variant in job.specs:
+                font = page_font(job.specs[variant])
+                image = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
+                image = measured(image, font) if font else image
+                files[name] = vl_convert.vegalite_to_png(image, scale=scale, **options)
+        if "thumb" in job.specs:
+            thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
+            thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")
+            files["thumb.svg"] = compact_shapes(thumbnail, THUMBNAIL_TOLERANCE).encode()
     except EmptyChartError as error:
         raise RenderError(str(error)) from None
     except ValueError as error:  # vl-convert reports Vega(-Lite) errors as ValueError

@@ -1,11 +1,14 @@
-"""Vega-Lite schema errors, from Altair's validator, as one readable line."""
+"""Vega-Lite's schema: whether a spec is valid (one validator, built once), and if not, Altair's reading
+of what is wrong, as one readable line."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import jsonschema
+from altair.vegalite.v6.schema import load_schema
 from altair.vegalite.v6.schema.core import Root
 
 from nutgraf.kernel.suggest import did_you_mean
@@ -14,8 +17,21 @@ _NO_PARAMETER = re.compile(r"has no parameter named '([^']+)'")
 _EXISTING = re.compile(r"Existing parameter names are:(.*?)(?:\n\s*\n|See the help)", re.DOTALL)
 
 
+@cache
+def _validator() -> jsonschema.Draft7Validator:
+    # The schema and format checks Altair validates with, made once: Altair makes a validator for each
+    # object it checks, and a valid spec needs no more than a yes.
+    return jsonschema.Draft7Validator(load_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def schema_valid(spec: dict[str, Any]) -> bool:
+    return _validator().is_valid(spec)
+
+
 def schema_error(spec: dict[str, Any]) -> str | None:
     """None when ``spec`` is valid Vega-Lite, else what is wrong, where, in one line."""
+    if schema_valid(spec):
+        return None
     try:
         Root.from_dict(spec, validate=False).to_dict(validate=True)
     except jsonschema.ValidationError as error:

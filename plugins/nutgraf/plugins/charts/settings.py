@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from nutgraf.plugins.charts.data import DataLimits
 # Okabe–Ito's colour-blind-safe hues, darkened or lightened where needed so that each
 # reaches 3:1 contrast against both the light (#ffffff) and dark (#121212) page.
 DEFAULT_PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#b07d00", "#8a8a8a")
+# Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, CATEGORY_FEED_ATOM, TRANSLATION_FEED_RSS...
+_FEED = re.compile(r"([A-Z]+_)?FEED(_ALL)?_(ATOM|RSS)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class ChartSettings:
     png_scale: float = 2.0  # CHARTS_PNG_SCALE: pixel density of the PNG for feeds and social cards
     max_data_bytes: int = DataLimits.max_bytes  # CHARTS_MAX_DATA_BYTES: the largest data file a chart may inline
     max_data_rows: int = DataLimits.max_rows  # CHARTS_MAX_DATA_ROWS: the most rows a chart's data file may have
+    feeds: bool = True  # whether Pelican writes any feed (FEED_ALL_ATOM, CATEGORY_FEED_RSS...): every chart's PNG
 
     @property
     def data_limits(self) -> DataLimits:
@@ -66,4 +70,5 @@ class ChartSettings:
             png_scale=float(settings.get("CHARTS_PNG_SCALE", cls.png_scale)),
             max_data_bytes=int(settings.get("CHARTS_MAX_DATA_BYTES", cls.max_data_bytes)),
             max_data_rows=int(settings.get("CHARTS_MAX_DATA_ROWS", cls.max_data_rows)),
+            feeds=any(value for key, value in settings.items() if _FEED.fullmatch(key)),
         )

@@ -148,9 +148,10 @@ def house_style(spec: dict[str, Any]) -> dict[str, Any]:
     - a line's points take the line's colour (Vega-Lite draws them in its default blue otherwise);
     - a quantitative colour on a field with both signs becomes two colours split at zero;
     - a signed axis format ("+,") labels zero "0", not "+0".
-    Applied to every view of a layered spec; the spec given is not changed.
+    Applied to every view of a layered spec; the spec given is not changed. Its inline rows are shared, not
+    copied (a chart is styled once for each of its renders, and its rows are most of it): nothing changes a row.
     """
-    styled = copy.deepcopy(spec)
+    styled = copy.deepcopy(spec, _rows_shared(spec))
     values = inline_rows(styled)
     for view in views(styled):
         _points_like_line(view)
@@ -183,6 +184,15 @@ def _points_like_line(view: dict[str, Any]) -> None:
         mark["point"] = {"color": colour, "filled": True}
     elif colour and isinstance(mark["point"], dict):
         mark["point"] = {"color": colour, **mark["point"]}
+
+
+def _rows_shared(spec: dict[str, Any]) -> dict[int, Any]:
+    """A ``deepcopy`` memo that keeps the spec's top-level inline rows (data and datasets) as they are."""
+    data = spec.get("data")
+    datasets = spec.get("datasets")
+    lists = [data.get("values")] if isinstance(data, dict) else []
+    lists += list(datasets.values()) if isinstance(datasets, dict) else []
+    return {id(rows): rows for rows in lists if isinstance(rows, list)}
 
 
 def inline_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:

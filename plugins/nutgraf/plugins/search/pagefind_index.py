@@ -36,6 +36,8 @@ UNUSED_BUNDLES = (
     "pagefind-highlight.js",
 )
 _NOT_SEARCHABLE = ""  # what the page cache holds for a page without searchable content
+# Bump when indexable_html's output changes for the same page, so cached copies are made again.
+INDEXABLE_VERSION = b"2"
 
 
 def _sha(data: bytes) -> str:
@@ -50,7 +52,7 @@ class PageCache:
         self.used: set[str] = set()
 
     def indexable(self, html: bytes) -> str | None:
-        key = _sha(html)
+        key = _sha(INDEXABLE_VERSION + b"\n" + html)
         self.used.add(key)
         path = self.folder / key[:2] / key
         try:
