@@ -21,6 +21,7 @@ from nutgraf.driver import stages
 from nutgraf.driver.atomic_output import InterruptedAfterSwap, OutputNotReplacedError, staged_directory
 from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
+from nutgraf.driver.template_cache import with_template_cache
 from nutgraf.kernel.context import BuildContext, close_context, open_context
 from nutgraf.kernel.diagnostics import ContentError, NutgrafError, print_diagnostics
 from nutgraf.kernel.settings_check import SETTINGS_FILE
@@ -28,7 +29,7 @@ from nutgraf.kernel.settings_check import SETTINGS_FILE
 logger = logging.getLogger(__name__)
 
 # The installed package's own code: part of what every build is made from.
-_CODE_FOLDER = Path(__file__).resolve().parents[1]
+CODE_FOLDER = Path(__file__).resolve().parents[1]
 
 
 def source_date_epoch(project: Path) -> int:
@@ -133,7 +134,7 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
     target = Path(settings["OUTPUT_PATH"])
     epoch = source_date_epoch(Path(settings["PATH"]))
     record = BuildRecord.for_output(cache_root(settings), target)
-    inputs = inputs_digest(settings, input_folders(settings, _CODE_FOLDER), epoch)
+    inputs = inputs_digest(settings, input_folders(settings, CODE_FOLDER), epoch)
     if not force and record.is_current(inputs, target):
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
@@ -170,8 +171,9 @@ def _build(
             )
             cache_folder = None
             if settings.get("CACHE_CONTENT"):
-                cache_folder = content_cache_path(settings, _CODE_FOLDER)
+                cache_folder = content_cache_path(settings, CODE_FOLDER)
                 staged_settings["CACHE_PATH"] = str(cache_folder)
+            staged_settings = with_template_cache(staged_settings, cache_root(settings), CODE_FOLDER)
             context.settings = staged_settings  # the same build (its key is copied), writing into staging
             with discarded_on_failure(cache_folder):
                 stages.prepare_build(context)

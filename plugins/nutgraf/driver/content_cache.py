@@ -10,6 +10,7 @@ not part of it: chart figures are put into pages as they are written (``charts.h
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -51,9 +52,17 @@ def fingerprint(settings: dict[str, Any], code_folders: list[Path]) -> str:
         for path in sorted(folder.rglob("*")):
             if path.suffix not in _CODE_SUFFIXES or not path.is_file():
                 continue
+            status = path.stat()
             digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
+            digest.update(_file_digest(path, status.st_mtime_ns, status.st_size))
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A code file's hash, read again only when the file changed: a long-lived process (the live preview's)
+    fingerprints on every render, and reading a hundred files each time costs more than the render."""
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def content_cache_path(settings: dict[str, Any], plugins_folder: Path) -> Path:
