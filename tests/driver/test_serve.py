@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from nutgraf.driver.serve import BuildStatus, PreviewState, addresses
-from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
 from tests.plugins.charts.test_browser import REPORT_CSP
 from tests.support import make_project, nutgraf_env
 
@@ -33,8 +32,8 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def live_preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A small project under `nutgraf livereload`: its explainer's path, and the preview's address."""
+def live_preview(tmp_path: Path) -> Iterator[tuple[Path, str, list[str]]]:
+    """A small project under `nutgraf livereload`: its explainer's path, the preview's address, and its log."""
     root = make_project(tmp_path / "site", {"content/explainers/floods.md": FRONT + BODY.format(text="First text.")})
     port = free_port()
     process = subprocess.Popen(
@@ -45,30 +44,30 @@ def live_preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         text=True,
     )
     ready = threading.Event()
+    log: list[str] = []
 
     def read_log() -> None:
         assert process.stderr is not None
         for line in process.stderr:
+            log.append(line)
             if line.startswith("Live preview at"):
                 ready.set()
 
     threading.Thread(target=read_log, daemon=True).start()
     try:
         assert ready.wait(120), "the live preview did not start"
-        yield root / "content" / "explainers" / "floods.md", f"http://127.0.0.1:{port}/"
+        yield root / "content" / "explainers" / "floods.md", f"http://127.0.0.1:{port}/", log
     finally:
         process.terminate()
         process.wait(10)
 
 
 @pytest.fixture
-def page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.add_init_script(REPORT_CSP)
-        yield page
-        browser.close()
+def page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page()
+    page.add_init_script(REPORT_CSP)
+    yield page
+    page.close()
 
 
 def saved(path: Path, text: str) -> float:
@@ -77,8 +76,8 @@ def saved(path: Path, text: str) -> float:
 
 
 @pytest.mark.browser
-def test_the_open_page_follows_the_editor(live_preview: tuple[Path, str], page: Page) -> None:
-    source, address = live_preview
+def test_the_open_page_follows_the_editor(live_preview: tuple[Path, str, list[str]], page: Page) -> None:
+    source, address, _ = live_preview
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(address + "explainers/floods/")
@@ -98,6 +97,36 @@ def test_the_open_page_follows_the_editor(live_preview: tuple[Path, str], page: 
     page.get_by_text("Third text, fixed.").wait_for(timeout=60_000)
     assert page.get_by_role("alert").count() == 0
     assert not [error for error in errors if "CSP" in error], errors
+
+
+def full_builds(log: list[str]) -> int:
+    return sum(line.startswith("Built ") for line in log)
+
+
+@pytest.mark.browser
+def test_the_saved_page_comes_first_and_other_pages_follow_the_full_rebuild(
+    live_preview: tuple[Path, str, list[str]], browser: Browser
+) -> None:
+    source, address, log = live_preview
+    edited, home = browser.new_page(), browser.new_page()
+    edited.goto(address + "explainers/floods/")
+    home.goto(address)
+    loads = {"edited": 0, "home": 0}
+    edited.on("load", lambda _: loads.update(edited=loads["edited"] + 1))
+    home.on("load", lambda _: loads.update(home=loads["home"] + 1))
+    builds = full_builds(log)
+
+    saved(source, FRONT + BODY.format(text="Saved, and shown first."))
+    edited.get_by_text("Saved, and shown first.").wait_for(timeout=60_000)
+
+    assert any(line.startswith("Refreshed /explainers/floods/ in ") for line in log), log
+    deadline = time.monotonic() + 120
+    while full_builds(log) == builds and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert full_builds(log) > builds, log
+    home.wait_for_timeout(1500)  # the full rebuild's event reaches both pages
+    # The full rebuild wrote the saved page as it was shown: no second reload; the home page follows it once.
+    assert loads == {"edited": 1, "home": 1}
 
 
 def test_built_pages_never_carry_the_preview_script(built_site: Path) -> None:

@@ -17,9 +17,17 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nutgraf.driver.page_first import FirstPages
+
+# Given the changed files, renders the saved explainers' pages first; None when the change is not that.
+PageFirst = Callable[[set[str]], "FirstPages | None"]
 
 PREVIEW_PATH = "/_nutgraf/"
 ASSETS = Path(__file__).with_name("preview_assets")
@@ -32,13 +40,23 @@ MAX_MESSAGES = 30  # the overlay shows the first ones; the terminal has them all
 
 @dataclass(frozen=True)
 class BuildStatus:
-    """What open pages are told: which good build the site on disk is, and the last build's errors, if it failed."""
+    """What open pages are told: which good build the site on disk is, and the last build's errors, if it failed.
+
+    A page-first build (``nutgraf.driver.page_first``) changed ``only`` the pages listed: the others stay as
+    they are. A full build after it lists the pages it left ``same`` as that build, ``base``: those need no
+    second reload.
+    """
 
     build: str
     errors: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    same: tuple[str, ...] = ()
+    base: str = ""
 
     def event(self) -> bytes:
-        return f"data: {json.dumps({'build': self.build, 'errors': list(self.errors)})}\n\n".encode()
+        fields = {"build": self.build, "errors": list(self.errors), "only": list(self.only)}
+        fields |= {"same": list(self.same), "base": self.base}
+        return f"data: {json.dumps(fields)}\n\n".encode()
 
 
 @dataclass
@@ -53,11 +71,16 @@ class PreviewState:
     def __post_init__(self) -> None:
         self.status = BuildStatus(f"{self.server}-0")
 
-    def built(self, ok: bool, errors: Sequence[str] = ()) -> None:
+    def built(
+        self, ok: bool, errors: Sequence[str] = (), *, only: Sequence[str] = (), same: Sequence[str] = ()
+    ) -> None:
+        """A build ended: ``only`` for a page-first build's pages; ``same`` for pages a full build left as they were."""
         with self.changed:
+            base = self.status.build
             if ok:
                 self.good_builds += 1
-            self.status = BuildStatus(f"{self.server}-{self.good_builds}", () if ok else tuple(errors))
+            errors = () if ok else tuple(errors)
+            self.status = BuildStatus(f"{self.server}-{self.good_builds}", errors, tuple(only), tuple(same), base)
             self.changed.notify_all()
 
     def next_status(self, seen: BuildStatus, timeout: float) -> BuildStatus:
@@ -274,13 +297,40 @@ def changes_code(paths: set[str]) -> bool:
     return any(path.endswith(".py") for path in paths)
 
 
+def _first_pages(first: PageFirst, changed: set[str], state: PreviewState) -> FirstPages | None:
+    """Render the saved explainers' pages ahead of the full rebuild and tell their open pages; None if not done."""
+    started = time.perf_counter()
+    try:
+        result = first(changed)
+    except Exception as error:  # the full rebuild that follows reports it properly, naming the file
+        print(f"The saved page could not be rendered first ({error}); rebuilding the site…", file=sys.stderr)
+        return None
+    if result is None:
+        return None
+    if result.ok:
+        state.built(True, only=result.urls)
+        print(f"Refreshed {', '.join(result.urls)} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    else:
+        print(*result.errors, sep="\n", file=sys.stderr)
+        state.built(False, result.errors[:MAX_MESSAGES])
+    return result
+
+
 def watch_and_rebuild(
-    build_arguments: Sequence[str], paths: Sequence[Path], directory: Path, host: str, port: int
+    build_arguments: Sequence[str],
+    paths: Sequence[Path],
+    directory: Path,
+    host: str,
+    port: int,
+    first: PageFirst | None = None,
 ) -> None:
     """Serve the site and rebuild it whenever a watched file changes; open pages refresh themselves.
 
     Each rebuild runs in a fresh process, so edits to plugins and settings count too;
     a failed rebuild prints its diagnostics, shows them over open pages and leaves the last good site served.
+    With ``first``, a saved explainer's page is rendered first, in this process, and its open pages refresh
+    before the full rebuild; after a change to nutgraf's code or the settings, which this process imported
+    at its start, pages wait for the full rebuild.
     """
     import watchfiles  # only the live preview needs it
 
@@ -304,7 +354,14 @@ def watch_and_rebuild(
             print(f"Changed: {', '.join(sorted({Path(path).name for path in changed}))}; rebuilding…", file=sys.stderr)
             if changes_code(changed):
                 builder.discard_spare()
-            state.built(*builder.build())
+                if first is not None:
+                    print("Code or settings changed: pages now refresh after each full rebuild.", file=sys.stderr)
+                    print("Restart the preview to have the saved page first again.", file=sys.stderr)
+                    first = None
+            shown = _first_pages(first, changed, state) if first is not None else None
+            ok, errors = builder.build()
+            # The saved page needs no second reload when the full rebuild wrote it as the first render did.
+            state.built(ok, errors, same=shown.unchanged_in(directory) if ok and shown and shown.ok else ())
     except KeyboardInterrupt:
         pass
     finally:
