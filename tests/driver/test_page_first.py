@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,5 +88,5 @@ def test_only_saved_explainers_are_rendered_first(site: Path) -> None:
     assert saved_articles({str(site / EDITED)}, settings) == [(site / EDITED).resolve()]
     assert saved_articles({str(site / EDITED), str(data)}, settings) is None  # a data file can change any page
     assert saved_articles({str(site / "pelicanconf.py")}, settings) is None
-    os.remove(site / EDITED)
+    (site / EDITED).unlink()
     assert saved_articles({str(site / EDITED)}, settings) is None  # a deleted page: the full build

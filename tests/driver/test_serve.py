@@ -124,7 +124,9 @@ def test_the_saved_page_comes_first_and_other_pages_follow_the_full_rebuild(
     while full_builds(log) == builds and time.monotonic() < deadline:
         time.sleep(0.2)
     assert full_builds(log) > builds, log
-    home.wait_for_timeout(1500)  # the full rebuild's event reaches both pages
+    while loads["home"] == 0 and time.monotonic() < deadline:  # the full rebuild's event reaches both pages
+        home.wait_for_timeout(200)
+    edited.wait_for_timeout(1000)
     # The full rebuild wrote the saved page as it was shown: no second reload; the home page follows it once.
     assert loads == {"edited": 1, "home": 1}
 

@@ -95,12 +95,21 @@ def init_logging(verbose: bool = False) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
+def open_build_context(settings: dict[str, Any]) -> BuildContext:
+    """A build's context, its per-file results kept in the project's cache folder."""
+    context = open_context(settings)
+    context.memo_folder = cache_root(settings) / "memo"
+    return context
+
+
 def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
     """Report every content problem (and note); return the exit status (0 clean, 1 problems)."""
     checking_only = context is None
-    context = context or open_context(settings)
+    context = context or open_build_context(settings)
     try:
-        count = print_diagnostics(stages.check_content(settings, context))
+        diagnostics = stages.check_content(settings, context)
+        context.save_memos(prune=True)  # every file was checked: the next build checks again what changed
+        count = print_diagnostics(diagnostics)
     except stages.PluginOrderError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -139,7 +148,7 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
         return 0
-    context = open_context(settings)
+    context = open_build_context(settings)
     try:
         return _build(settings, context, target, record, inputs, epoch, started)
     finally:

@@ -30,9 +30,9 @@ from pelican import Pelican, signals
 from pelican import log as pelican_log
 
 from nutgraf.driver import stages
-from nutgraf.driver.build import CODE_FOLDER, cache_root, source_date_epoch
+from nutgraf.driver.build import CODE_FOLDER, cache_root, open_build_context, source_date_epoch
 from nutgraf.driver.template_cache import with_template_cache
-from nutgraf.kernel.context import close_context, open_context
+from nutgraf.kernel.context import close_context
 from nutgraf.kernel.diagnostics import ContentError
 from nutgraf.kernel.sources import MARKDOWN_SUFFIXES, content_folders
 
@@ -158,10 +158,11 @@ def render_first(settings: dict[str, Any], sources: list[Path]) -> FirstPages:
     # (any warning fails a build).
     pelican_log.LimitFilter._raised_messages.clear()
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    context = open_context(settings)
+    context = open_build_context(settings)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.first-", dir=output.parent))
     try:
         diagnostics = stages.check_content(settings, context)
+        context.save_memos(prune=False)  # the full rebuild that follows finds the saved files' checks done
         if errors := [str(diagnostic) for diagnostic in diagnostics if diagnostic.is_error]:
             return FirstPages(errors=tuple(errors))
         staged = dict(
