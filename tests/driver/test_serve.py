@@ -3,6 +3,7 @@ build's messages over it, and the fix clears them; all under the site's strict C
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -143,9 +144,25 @@ def test_a_page_waiting_for_the_next_build_is_told_of_it() -> None:
     assert state.next_status(first, timeout=0.01) is first  # nothing new: the stream sends a keep-alive
     threading.Timer(0.05, state.built, args=(False, ["a.md:3: wrong; fix it"])).start()
     failed = state.next_status(first, timeout=5)
-    assert failed == BuildStatus(first.build, ("a.md:3: wrong; fix it",))
+    assert failed == BuildStatus(first.build, ("a.md:3: wrong; fix it",), base=first.build)
     state.built(True)
     assert state.status.build != first.build and state.status.errors == ()
+
+
+def test_a_first_page_build_names_its_pages_and_the_full_one_those_it_left_as_they_were() -> None:
+    state = PreviewState()
+    state.built(True, only=["/explainers/a/"])
+    first = state.status
+    state.built(True, same=["/explainers/a/"])
+    event = json.loads(state.status.event().decode().removeprefix("data: "))
+    assert json.loads(first.event().decode().removeprefix("data: "))["only"] == ["/explainers/a/"]
+    assert event == {
+        "build": state.status.build,
+        "errors": [],
+        "only": [],
+        "same": ["/explainers/a/"],
+        "base": first.build,
+    }
 
 
 def test_a_preview_open_to_the_network_prints_both_addresses() -> None:

@@ -184,7 +184,7 @@ def _build(
                 staged_settings["CACHE_PATH"] = str(cache_folder)
             staged_settings = with_template_cache(staged_settings, cache_root(settings), CODE_FOLDER)
             context.settings = staged_settings  # the same build (its key is copied), writing into staging
-            with discarded_on_failure(cache_folder):
+            with discarded_on_failure(cache_folder, kept_if_interrupted=settings.get("GZIP_CACHE", True)):
                 stages.prepare_build(context)
                 Pelican(staged_settings).run()
             stages.finalize_output(context, Path(staging))

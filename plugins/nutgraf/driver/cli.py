@@ -174,7 +174,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _page_first(settings_file: str, output: Path) -> PageFirst:
     """The live preview's first step after a save: the saved explainers' pages alone (nutgraf.driver.page_first)."""
+    import importlib
+    import threading
+
     from nutgraf.driver import page_first
+    from nutgraf.driver.serve import WARM_IMPORTS
+
+    # The first save's page is rendered by this process: it imports the plugins (Altair takes seconds) now.
+    threading.Thread(target=lambda: [importlib.import_module(name) for name in WARM_IMPORTS], daemon=True).start()
 
     def render(changed: set[str]) -> page_first.FirstPages | None:
         settings = site_build.load_settings(settings_file, {"OUTPUT_PATH": str(output)})

@@ -98,10 +98,19 @@ def _drop_damaged(folder: Path) -> None:
 
 
 @contextmanager
-def discarded_on_failure(folder: Path | None) -> Iterator[None]:
-    """Remove the cache folder when the Pelican run inside fails, whatever the reason."""
+def discarded_on_failure(folder: Path | None, *, kept_if_interrupted: bool = False) -> Iterator[None]:
+    """Remove the cache folder when the Pelican run inside fails, whatever the reason.
+
+    ``kept_if_interrupted``: not when it was interrupted (the live preview stops a rebuild that a new save
+    made stale), where the next build checks each file whole (``_drop_damaged``, gzip caches only): a run
+    stopped while saving leaves at worst a file that is dropped, and the rest of the cache stays warm.
+    """
     try:
         yield
+    except KeyboardInterrupt:
+        if folder is not None and not kept_if_interrupted:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     except BaseException:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)

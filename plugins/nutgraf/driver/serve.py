@@ -256,6 +256,7 @@ class Builder:
     def __init__(self, arguments: Sequence[str]) -> None:
         self.arguments = list(arguments)
         self.spare: subprocess.Popen[str] | None = None
+        self.running: subprocess.Popen[str] | None = None
 
     def _start_spare(self) -> subprocess.Popen[str]:
         return subprocess.Popen(
@@ -277,6 +278,7 @@ class Builder:
     def build(self) -> tuple[bool, list[str]]:
         """Run one build, its messages passed on to the terminal: whether it succeeded, and what it said if not."""
         process = self.spare if self.spare is not None and self.spare.poll() is None else self._start_spare()
+        self.spare, self.running = None, process
         assert process.stdin is not None and process.stderr is not None
         process.stdin.write(json.dumps(self.arguments) + "\n")
         process.stdin.close()
@@ -285,11 +287,39 @@ class Builder:
             sys.stderr.write(line)
             lines.append(line.rstrip("\n"))
         ok = process.wait() == 0
+        self.running = None
         self.spare = self._start_spare()
         if ok:
             return True, []
         diagnostics = [line for line in lines if DIAGNOSTIC.match(line) and ": note: " not in line]
         return False, (diagnostics or lines[-15:] or ["The build failed."])[:MAX_MESSAGES]
+
+
+class BackgroundBuild:
+    """A full rebuild run beside the watcher, so that a save during it is answered at once: the rebuild, now out
+    of date, is stopped (an interrupted build leaves the site as it was) and the next one starts after the
+    saved page. Only a rebuild that ran to its end tells the open pages."""
+
+    def __init__(self, builder: Builder, state: PreviewState, first: FirstPages | None, directory: Path) -> None:
+        self.builder = builder
+        self.cancelled = False
+        self.thread = threading.Thread(target=self._run, args=(state, first, directory), daemon=True)
+        self.thread.start()
+
+    def _run(self, state: PreviewState, first: FirstPages | None, directory: Path) -> None:
+        ok, errors = self.builder.build()
+        if self.cancelled:
+            return
+        # The saved page needs no second reload when the full rebuild wrote it as the first render did.
+        state.built(ok, errors, same=first.unchanged_in(directory) if ok and first and first.ok else ())
+
+    def cancel(self) -> None:
+        """Stop the rebuild and wait for it to clean up (SIGTERM: it removes its staging folder)."""
+        self.cancelled = True
+        process = self.builder.running
+        if process is not None and process.poll() is None:
+            process.terminate()
+        self.thread.join()
 
 
 def changes_code(paths: set[str]) -> bool:
@@ -338,6 +368,7 @@ def watch_and_rebuild(
     server = make_server(directory, host, port, state)
     builder = Builder(build_arguments)
     state.built(*builder.build())
+    rebuild: BackgroundBuild | None = None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(
         f"Live preview at {', '.join(addresses(host, server.server_address[1]))}"
@@ -352,6 +383,8 @@ def watch_and_rebuild(
         for changes in watchfiles.watch(*[p for p in paths if p.exists()], watch_filter=relevant):
             changed = {path for _, path in changes}
             print(f"Changed: {', '.join(sorted({Path(path).name for path in changed}))}; rebuilding…", file=sys.stderr)
+            if rebuild is not None:
+                rebuild.cancel()
             if changes_code(changed):
                 builder.discard_spare()
                 if first is not None:
@@ -359,11 +392,11 @@ def watch_and_rebuild(
                     print("Restart the preview to have the saved page first again.", file=sys.stderr)
                     first = None
             shown = _first_pages(first, changed, state) if first is not None else None
-            ok, errors = builder.build()
-            # The saved page needs no second reload when the full rebuild wrote it as the first render did.
-            state.built(ok, errors, same=shown.unchanged_in(directory) if ok and shown and shown.ok else ())
+            rebuild = BackgroundBuild(builder, state, shown, directory)
     except KeyboardInterrupt:
         pass
     finally:
+        if rebuild is not None:
+            rebuild.cancel()
         builder.discard_spare()
         server.shutdown()
