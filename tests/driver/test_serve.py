@@ -40,7 +40,8 @@ def live_preview(tmp_path: Path) -> Iterator[tuple[Path, str, list[str]]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "nutgraf", "livereload", "--port", str(port)],
         cwd=root,
-        env=nutgraf_env(cwd=root),
+        # A fixed "now" (the project is no git checkout): the first render and the full rebuild date pages alike.
+        env=nutgraf_env({"SOURCE_DATE_EPOCH": "1790000000"}, cwd=root),
         stderr=subprocess.PIPE,
         text=True,
     )

@@ -154,6 +154,7 @@ def render_first(settings: dict[str, Any], sources: list[Path]) -> FirstPages:
     root = Path(settings["PATH"])
     settings["ARTICLE_PATHS"] = [os.path.relpath(path, root.resolve()) for path in sources]
     epoch = source_date_epoch(root)
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # Pelican logs each message once per process: this long-lived one must see again a warning it saw before
     # (any warning fails a build).
     pelican_log.LimitFilter._raised_messages.clear()
@@ -176,6 +177,7 @@ def render_first(settings: dict[str, Any], sources: list[Path]) -> FirstPages:
             # The site's search index is the full build's; of the static files, the page needs those it names.
             SEARCH_ENABLED=False,
             STATIC_PATHS=static_files_named(settings, sources),
+            THEME_STATIC_PATHS=[],  # the theme's files are the site's already: a theme edit is not a saved explainer
             # Listings would list this one explainer: the full rebuild writes them.
             DIRECT_TEMPLATES=[],
             TEMPLATE_PAGES={},
@@ -198,3 +200,8 @@ def render_first(settings: dict[str, Any], sources: list[Path]) -> FirstPages:
     finally:
         close_context(context)
         shutil.rmtree(staging, ignore_errors=True)
+        # Set for this render's plugins only: the preview's later builds (in processes it starts) date themselves.
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
