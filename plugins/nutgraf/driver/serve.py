@@ -313,12 +313,16 @@ class BackgroundBuild:
         # The saved page needs no second reload when the full rebuild wrote it as the first render did.
         state.built(ok, errors, same=first.unchanged_in(directory) if ok and first and first.ok else ())
 
-    def cancel(self) -> None:
-        """Stop the rebuild and wait for it to clean up (SIGTERM: it removes its staging folder)."""
+    def stop(self) -> None:
+        """Tell the rebuild to stop (SIGTERM: it removes its staging folder, and never swaps it in after this)."""
         self.cancelled = True
         process = self.builder.running
         if process is not None and process.poll() is None:
             process.terminate()
+
+    def cancel(self) -> None:
+        """Stop the rebuild and wait until it has."""
+        self.stop()
         self.thread.join()
 
 
@@ -384,7 +388,7 @@ def watch_and_rebuild(
             changed = {path for _, path in changes}
             print(f"Changed: {', '.join(sorted({Path(path).name for path in changed}))}; rebuilding…", file=sys.stderr)
             if rebuild is not None:
-                rebuild.cancel()
+                rebuild.stop()  # it cleans up while the saved page is rendered
             if changes_code(changed):
                 builder.discard_spare()
                 if first is not None:
@@ -392,6 +396,8 @@ def watch_and_rebuild(
                     print("Restart the preview to have the saved page first again.", file=sys.stderr)
                     first = None
             shown = _first_pages(first, changed, state) if first is not None else None
+            if rebuild is not None:
+                rebuild.cancel()
             rebuild = BackgroundBuild(builder, state, shown, directory)
     except KeyboardInterrupt:
         pass
