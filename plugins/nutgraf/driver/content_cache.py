@@ -10,7 +10,6 @@ not part of it: chart figures are put into pages as they are written (``charts.h
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import json
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import CONTEXT_SETTING
+from nutgraf.kernel.file_memo import file_digest
 
 # Settings that change on every build, or that only say where files go.
 _VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE", "DELETE_OUTPUT_DIRECTORY", CONTEXT_SETTING})
@@ -54,15 +54,8 @@ def fingerprint(settings: dict[str, Any], code_folders: list[Path]) -> str:
                 continue
             status = path.stat()
             digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(_file_digest(path, status.st_mtime_ns, status.st_size))
+            digest.update(file_digest(path, status.st_mtime_ns, status.st_size))
     return digest.hexdigest()[:16]
-
-
-@functools.cache
-def _file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
-    """A code file's hash, read again only when the file changed: a long-lived process (the live preview's)
-    fingerprints on every render, and reading a hundred files each time costs more than the render."""
-    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def content_cache_path(settings: dict[str, Any], plugins_folder: Path) -> Path:

@@ -25,7 +25,9 @@ _CODE = Path(__file__).resolve().parents[1]  # the nutgraf package
 
 
 @functools.cache
-def _file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
+def file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A code file's hash, read again only when the file changed: a long-lived process (the live preview's)
+    fingerprints code on every render, and reading a hundred files each time costs more than the render."""
     return hashlib.sha256(path.read_bytes()).digest()
 
 
@@ -35,7 +37,7 @@ def code_digest() -> str:
     for path in sorted(_CODE.rglob("*.py")):
         status = path.stat()
         digest.update(path.relative_to(_CODE).as_posix().encode() + b"\0")
-        digest.update(_file_digest(path, status.st_mtime_ns, status.st_size))
+        digest.update(file_digest(path, status.st_mtime_ns, status.st_size))
     return digest.hexdigest()
 
 
