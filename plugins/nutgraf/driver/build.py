@@ -21,6 +21,7 @@ from nutgraf.driver import stages
 from nutgraf.driver.atomic_output import InterruptedAfterSwap, OutputNotReplacedError, staged_directory
 from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
+from nutgraf.driver.template_cache import with_template_cache
 from nutgraf.kernel.context import BuildContext, close_context, open_context
 from nutgraf.kernel.diagnostics import ContentError, NutgrafError, print_diagnostics
 from nutgraf.kernel.settings_check import SETTINGS_FILE
@@ -28,7 +29,7 @@ from nutgraf.kernel.settings_check import SETTINGS_FILE
 logger = logging.getLogger(__name__)
 
 # The installed package's own code: part of what every build is made from.
-_CODE_FOLDER = Path(__file__).resolve().parents[1]
+CODE_FOLDER = Path(__file__).resolve().parents[1]
 
 
 def source_date_epoch(project: Path) -> int:
@@ -94,12 +95,20 @@ def init_logging(verbose: bool = False) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
+def open_build_context(settings: dict[str, Any]) -> BuildContext:
+    """A build's context, its per-file results kept in the project's cache folder."""
+    context = open_context(settings)
+    context.memo_folder = cache_root(settings) / "memo"
+    return context
+
+
 def check(settings: dict[str, Any], context: BuildContext | None = None) -> int:
     """Report every content problem (and note); return the exit status (0 clean, 1 problems)."""
     checking_only = context is None
-    context = context or open_context(settings)
+    context = context or open_build_context(settings)
     try:
         diagnostics = stages.check_content(settings, context)
+        context.save_memos(prune=True)  # every file was checked: the next build checks again what changed
         count = print_diagnostics(diagnostics)
     except stages.PluginOrderError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -140,12 +149,12 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
     target = Path(settings["OUTPUT_PATH"])
     epoch = source_date_epoch(Path(settings["PATH"]))
     record = BuildRecord.for_output(cache_root(settings), target)
-    inputs = inputs_digest(settings, input_folders(settings, _CODE_FOLDER), epoch)
+    inputs = inputs_digest(settings, input_folders(settings, CODE_FOLDER), epoch)
     if not force and record.is_current(inputs, target):
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
         return 0
-    context = open_context(settings)
+    context = open_build_context(settings)
     try:
         return _build(settings, context, target, record, inputs, epoch, started)
     finally:
@@ -177,10 +186,11 @@ def _build(
             )
             cache_folder = None
             if settings.get("CACHE_CONTENT"):
-                cache_folder = content_cache_path(settings, _CODE_FOLDER)
+                cache_folder = content_cache_path(settings, CODE_FOLDER)
                 staged_settings["CACHE_PATH"] = str(cache_folder)
+            staged_settings = with_template_cache(staged_settings, cache_root(settings), CODE_FOLDER)
             context.settings = staged_settings  # the same build (its key is copied), writing into staging
-            with discarded_on_failure(cache_folder):
+            with discarded_on_failure(cache_folder, kept_if_interrupted=settings.get("GZIP_CACHE", True)):
                 stages.prepare_build(context)
                 Pelican(staged_settings).run()
             stages.finalize_output(context, Path(staging))

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nutgraf.driver import build as site_build
+
+if TYPE_CHECKING:
+    from nutgraf.driver.serve import PageFirst
 
 # Each command imports what it alone needs (publishing loads BeautifulSoup, serving watchfiles):
 # an up-to-date `build` is over in well under a second, and start-up is most of it.
@@ -157,13 +161,35 @@ def main(argv: list[str] | None = None) -> int:
             Path(__file__).resolve().parents[1],
             Path(args.settings).resolve(),
         ]
-        watch_and_rebuild(build_arguments, watched, Path(settings["OUTPUT_PATH"]), args.host, args.port)
+        output = Path(settings["OUTPUT_PATH"])
+        watch_and_rebuild(build_arguments, watched, output, args.host, args.port, _page_first(args.settings, output))
         return 0
     if args.command == "publish":
         return _publish(settings, args.remote, build_first=not args.no_build)
     if args.command == "clean":
         return _clean(settings, stale=args.stale)
     return _new(args, settings)
+
+
+def _page_first(settings_file: str, output: Path) -> PageFirst:
+    """The live preview's first step after a save: the saved explainers' pages alone (nutgraf.driver.page_first)."""
+    import importlib
+    import threading
+
+    from nutgraf.driver import page_first
+    from nutgraf.driver.serve import WARM_IMPORTS
+
+    # The first save's page is rendered by this process: it imports the plugins (Altair takes seconds) now.
+    threading.Thread(target=lambda: [importlib.import_module(name) for name in WARM_IMPORTS], daemon=True).start()
+
+    def render(changed: set[str]) -> page_first.FirstPages | None:
+        settings = site_build.load_settings(settings_file, {"OUTPUT_PATH": str(output)})
+        sources = page_first.saved_articles(changed, settings)
+        if sources is None or not output.is_dir():
+            return None
+        return page_first.render_first(settings, sources)
+
+    return render
 
 
 def _clean(settings: dict, *, stale: bool) -> int:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import CONTEXT_SETTING
+from nutgraf.kernel.file_memo import file_digest
 
 # Settings that change on every build, or that only say where files go.
 _VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE", "DELETE_OUTPUT_DIRECTORY", CONTEXT_SETTING})
@@ -51,8 +52,9 @@ def fingerprint(settings: dict[str, Any], code_folders: list[Path]) -> str:
         for path in sorted(folder.rglob("*")):
             if path.suffix not in _CODE_SUFFIXES or not path.is_file():
                 continue
+            status = path.stat()
             digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
+            digest.update(file_digest(path, status.st_mtime_ns, status.st_size))
     return digest.hexdigest()[:16]
 
 
@@ -89,10 +91,19 @@ def _drop_damaged(folder: Path) -> None:
 
 
 @contextmanager
-def discarded_on_failure(folder: Path | None) -> Iterator[None]:
-    """Remove the cache folder when the Pelican run inside fails, whatever the reason."""
+def discarded_on_failure(folder: Path | None, *, kept_if_interrupted: bool = False) -> Iterator[None]:
+    """Remove the cache folder when the Pelican run inside fails, whatever the reason.
+
+    ``kept_if_interrupted``: not when it was interrupted (the live preview stops a rebuild that a new save
+    made stale), where the next build checks each file whole (``_drop_damaged``, gzip caches only): a run
+    stopped while saving leaves at worst a file that is dropped, and the rest of the cache stays warm.
+    """
     try:
         yield
+    except KeyboardInterrupt:
+        if folder is not None and not kept_if_interrupted:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     except BaseException:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)

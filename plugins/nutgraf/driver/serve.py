@@ -19,10 +19,17 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from nutgraf.driver.page_first import FirstPages
+
+# Given the changed files, renders the saved explainers' pages first; None when the change is not that.
+PageFirst = Callable[[set[str]], "FirstPages | None"]
 
 PREVIEW_PATH = "/_nutgraf/"
 # What a static host compresses: text, scripts, styles, data, SVG; not PNGs or fonts, which are compressed already.
@@ -37,13 +44,23 @@ MAX_MESSAGES = 30  # the overlay shows the first ones; the terminal has them all
 
 @dataclass(frozen=True)
 class BuildStatus:
-    """What open pages are told: which good build the site on disk is, and the last build's errors, if it failed."""
+    """What open pages are told: which good build the site on disk is, and the last build's errors, if it failed.
+
+    A page-first build (``nutgraf.driver.page_first``) changed ``only`` the pages listed: the others stay as
+    they are. A full build after it lists the pages it left ``same`` as that build, ``base``: those need no
+    second reload.
+    """
 
     build: str
     errors: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    same: tuple[str, ...] = ()
+    base: str = ""
 
     def event(self) -> bytes:
-        return f"data: {json.dumps({'build': self.build, 'errors': list(self.errors)})}\n\n".encode()
+        fields = {"build": self.build, "errors": list(self.errors), "only": list(self.only)}
+        fields |= {"same": list(self.same), "base": self.base}
+        return f"data: {json.dumps(fields)}\n\n".encode()
 
 
 @dataclass
@@ -58,11 +75,16 @@ class PreviewState:
     def __post_init__(self) -> None:
         self.status = BuildStatus(f"{self.server}-0")
 
-    def built(self, ok: bool, errors: Sequence[str] = ()) -> None:
+    def built(
+        self, ok: bool, errors: Sequence[str] = (), *, only: Sequence[str] = (), same: Sequence[str] = ()
+    ) -> None:
+        """A build ended: ``only`` for a page-first build's pages; ``same`` for pages a full build left as they were."""
         with self.changed:
+            base = self.status.build
             if ok:
                 self.good_builds += 1
-            self.status = BuildStatus(f"{self.server}-{self.good_builds}", () if ok else tuple(errors))
+            errors = () if ok else tuple(errors)
+            self.status = BuildStatus(f"{self.server}-{self.good_builds}", errors, tuple(only), tuple(same), base)
             self.changed.notify_all()
 
     def next_status(self, seen: BuildStatus, timeout: float) -> BuildStatus:
@@ -261,6 +283,7 @@ class Builder:
     def __init__(self, arguments: Sequence[str]) -> None:
         self.arguments = list(arguments)
         self.spare: subprocess.Popen[str] | None = None
+        self.running: subprocess.Popen[str] | None = None
 
     def _start_spare(self) -> subprocess.Popen[str]:
         return subprocess.Popen(
@@ -282,6 +305,7 @@ class Builder:
     def build(self) -> tuple[bool, list[str]]:
         """Run one build, its messages passed on to the terminal: whether it succeeded, and what it said if not."""
         process = self.spare if self.spare is not None and self.spare.poll() is None else self._start_spare()
+        self.spare, self.running = None, process
         assert process.stdin is not None and process.stderr is not None
         process.stdin.write(json.dumps(self.arguments) + "\n")
         process.stdin.close()
@@ -290,6 +314,7 @@ class Builder:
             sys.stderr.write(line)
             lines.append(line.rstrip("\n"))
         ok = process.wait() == 0
+        self.running = None
         self.spare = self._start_spare()
         if ok:
             return True, []
@@ -297,18 +322,76 @@ class Builder:
         return False, (diagnostics or lines[-15:] or ["The build failed."])[:MAX_MESSAGES]
 
 
+class BackgroundBuild:
+    """A full rebuild run beside the watcher, so that a save during it is answered at once: the rebuild, now out
+    of date, is stopped (an interrupted build leaves the site as it was) and the next one starts after the
+    saved page. Only a rebuild that ran to its end tells the open pages."""
+
+    def __init__(self, builder: Builder, state: PreviewState, first: FirstPages | None, directory: Path) -> None:
+        self.builder = builder
+        self.cancelled = False
+        self.thread = threading.Thread(target=self._run, args=(state, first, directory), daemon=True)
+        self.thread.start()
+
+    def _run(self, state: PreviewState, first: FirstPages | None, directory: Path) -> None:
+        ok, errors = self.builder.build()
+        if self.cancelled:
+            return
+        # The saved page needs no second reload when the full rebuild wrote it as the first render did.
+        state.built(ok, errors, same=first.unchanged_in(directory) if ok and first and first.ok else ())
+
+    def stop(self) -> None:
+        """Tell the rebuild to stop (SIGTERM: it removes its staging folder, and never swaps it in after this)."""
+        self.cancelled = True
+        process = self.builder.running
+        if process is not None and process.poll() is None:
+            process.terminate()
+
+    def cancel(self) -> None:
+        """Stop the rebuild and wait until it has."""
+        self.stop()
+        self.thread.join()
+
+
 def changes_code(paths: set[str]) -> bool:
     """Whether a change is to Python code (nutgraf's, the settings'), which a spare build imported before it."""
     return any(path.endswith(".py") for path in paths)
 
 
+def _first_pages(first: PageFirst, changed: set[str], state: PreviewState) -> FirstPages | None:
+    """Render the saved explainers' pages ahead of the full rebuild and tell their open pages; None if not done."""
+    started = time.perf_counter()
+    try:
+        result = first(changed)
+    except Exception as error:  # the full rebuild that follows reports it properly, naming the file
+        print(f"The saved page could not be rendered first ({error}); rebuilding the site…", file=sys.stderr)
+        return None
+    if result is None:
+        return None
+    if result.ok:
+        state.built(True, only=result.urls)
+        print(f"Refreshed {', '.join(result.urls)} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    else:
+        print(*result.errors, sep="\n", file=sys.stderr)
+        state.built(False, result.errors[:MAX_MESSAGES])
+    return result
+
+
 def watch_and_rebuild(
-    build_arguments: Sequence[str], paths: Sequence[Path], directory: Path, host: str, port: int
+    build_arguments: Sequence[str],
+    paths: Sequence[Path],
+    directory: Path,
+    host: str,
+    port: int,
+    first: PageFirst | None = None,
 ) -> None:
     """Serve the site and rebuild it whenever a watched file changes; open pages refresh themselves.
 
     Each rebuild runs in a fresh process, so edits to plugins and settings count too;
     a failed rebuild prints its diagnostics, shows them over open pages and leaves the last good site served.
+    With ``first``, a saved explainer's page is rendered first, in this process, and its open pages refresh
+    before the full rebuild; after a change to nutgraf's code or the settings, which this process imported
+    at its start, pages wait for the full rebuild.
     """
     import watchfiles  # only the live preview needs it
 
@@ -316,6 +399,7 @@ def watch_and_rebuild(
     server = make_server(directory, host, port, state)
     builder = Builder(build_arguments)
     state.built(*builder.build())
+    rebuild: BackgroundBuild | None = None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(
         f"Live preview at {', '.join(addresses(host, server.server_address[1]))}"
@@ -330,11 +414,22 @@ def watch_and_rebuild(
         for changes in watchfiles.watch(*[p for p in paths if p.exists()], watch_filter=relevant):
             changed = {path for _, path in changes}
             print(f"Changed: {', '.join(sorted({Path(path).name for path in changed}))}; rebuilding…", file=sys.stderr)
+            if rebuild is not None:
+                rebuild.stop()  # it cleans up while the saved page is rendered
             if changes_code(changed):
                 builder.discard_spare()
-            state.built(*builder.build())
+                if first is not None:
+                    print("Code or settings changed: pages now refresh after each full rebuild.", file=sys.stderr)
+                    print("Restart the preview to have the saved page first again.", file=sys.stderr)
+                    first = None
+            shown = _first_pages(first, changed, state) if first is not None else None
+            if rebuild is not None:
+                rebuild.cancel()
+            rebuild = BackgroundBuild(builder, state, shown, directory)
     except KeyboardInterrupt:
         pass
     finally:
+        if rebuild is not None:
+            rebuild.cancel()
         builder.discard_spare()
         server.shutdown()

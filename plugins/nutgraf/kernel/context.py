@@ -16,8 +16,10 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
+from nutgraf.kernel.file_memo import FileMemo
 from nutgraf.kernel.sources import Content, read_content
 
 CONTEXT_SETTING = "NUTGRAF_BUILD"
@@ -47,8 +49,11 @@ class BuildContext:
     format_date: Callable[[dt.date, str | None, str], str] = date_as_given
     # Opened by a page hook in a plain ``pelican`` run rather than by the driver: see ``end_of_pelican_run``.
     lazy: bool = False
+    # Where per-file results are kept between builds (``memo``); None: only for this build.
+    memo_folder: Path | None = None
     _state: dict[str, Any] = field(default_factory=dict)
     _content: Content | None = None
+    _memos: dict[str, FileMemo] = field(default_factory=dict)
 
     @property
     def content(self) -> Content:
@@ -56,6 +61,18 @@ class BuildContext:
         if self._content is None:
             self._content = read_content(self.settings)
         return self._content
+
+    def memo(self, name: str, salt: str) -> FileMemo:
+        """The results of the per-file work ``name``, kept by each file's content (``nutgraf.kernel.file_memo``)."""
+        if name not in self._memos:
+            path = self.memo_folder / f"{name}.pickle" if self.memo_folder is not None else None
+            self._memos[name] = FileMemo(path, salt)
+        return self._memos[name]
+
+    def save_memos(self, *, prune: bool) -> None:
+        """Keep this build's per-file results for the next; ``prune`` when the build read all the content."""
+        for memo in self._memos.values():
+            memo.save(prune=prune)
 
     def state(self, plugin: str, make: Callable[[], T]) -> T:
         """What ``plugin`` keeps for this build, made the first time it is asked for."""

@@ -56,19 +56,21 @@ def content_folders(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> 
 def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
     """The Markdown files Pelican will read as that content kind, in a stable order.
 
-    Files reached through a link out of content/ are left out: ``links_out_of_content`` reports them.
+    An entry of ``ARTICLE_PATHS`` may name a file, as Pelican allows (the live preview renders an edited
+    page first from the file alone). Files reached through a link out of content/ are left out:
+    ``links_out_of_content`` reports them.
     """
     ignored = set(settings.get("IGNORE_FILES") or [])
     root = Path(settings["PATH"]).resolve()
     files: set[Path] = set()
     for folder in content_folders(settings, key):
-        if folder.is_dir():
-            files.update(
-                path
-                for path in folder.rglob("*")
-                if path.suffix in MARKDOWN_SUFFIXES and path.is_file() and not path.name.startswith(".")
-                if path.name not in ignored and path.resolve().is_relative_to(root)
-            )
+        found = folder.rglob("*") if folder.is_dir() else [folder]
+        files.update(
+            path
+            for path in found
+            if path.suffix in MARKDOWN_SUFFIXES and path.is_file() and not path.name.startswith(".")
+            if path.name not in ignored and path.resolve().is_relative_to(root)
+        )
     return sorted(files)
 
 

@@ -1,10 +1,13 @@
 // nutgraf's live preview (development only: the preview server adds this script to each page it sends; it is
 // never in the built site). It listens to the server's build events: after a good build the page reloads
-// itself; after a failed one, the build's messages cover the page until the fix is saved.
+// itself; after a failed one, the build's messages cover the page until the fix is saved. A saved explainer's
+// page is rendered first: that build lists the pages it changed ("only"), and the others wait for the full
+// rebuild, which lists the pages it left as the first render wrote them ("same"): those do not reload again.
 (() => {
   "use strict";
   const script = document.currentScript;
-  const shownBuild = script.dataset.build;
+  let shownBuild = script.dataset.build;
+  const here = window.location.pathname.replace(/index\.html$/, "");
   const overlayId = "nutgraf-build-errors";
 
   const style = document.createElement("link");
@@ -38,11 +41,16 @@
     const status = JSON.parse(message.data);
     if (status.errors.length) {
       showErrors(status.errors);
-    } else if (status.build !== shownBuild) {
+    } else if (status.build === shownBuild) {
+      document.getElementById(overlayId)?.remove();
+    } else if (status.only.length && !status.only.includes(here)) {
+      // another page's first render: this page changes, if at all, with the full rebuild
+    } else if (status.base === shownBuild && status.same.includes(here)) {
+      shownBuild = status.build;
+      document.getElementById(overlayId)?.remove();
+    } else {
       events.close();
       window.location.reload();
-    } else {
-      document.getElementById(overlayId)?.remove();
     }
   };
 })();

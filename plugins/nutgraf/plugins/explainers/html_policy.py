@@ -14,10 +14,13 @@ same lists: content that passed the check comes out with the same elements and a
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +28,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from nutgraf.kernel.diagnostics import Diagnostic, display_path
+from nutgraf.kernel.file_memo import FileMemo
 from nutgraf.kernel.sources import SourceRecord
 
 # What Python-Markdown (with extra, toc, footnotes, tables) writes for Markdown syntax.
@@ -187,10 +191,28 @@ def source_problems(source: SourceRecord, renderer: Any) -> list[Diagnostic]:
     return diagnostics
 
 
-def html_problems(sources: Iterable[SourceRecord], settings: dict[str, Any]) -> list[Diagnostic]:
-    """The policy applied to every source of the build: explainers and pages alike."""
-    renderer = _markdown(settings)
-    return [problem for source in sources for problem in source_problems(source, renderer)]
+def memo_salt(settings: dict[str, Any]) -> str:
+    """What a source's breaches depend on besides its text: how Markdown renders it, and the libraries' versions."""
+    configs = (settings.get("MARKDOWN") or {}).get("extension_configs") or {}
+    return json.dumps([repr(configs), version("markdown"), version("nh3")])
+
+
+def html_problems(
+    sources: Iterable[SourceRecord], settings: dict[str, Any], memo: FileMemo | None = None
+) -> list[Diagnostic]:
+    """The policy applied to every source of the build: explainers and pages alike.
+
+    With ``memo``, a source's breaches are found again only when its text changed (rendering every
+    file's Markdown is most of the content check).
+    """
+    renderer = functools.cache(lambda: _markdown(settings))  # made only when a source is rendered
+
+    def problems(source: SourceRecord) -> list[Diagnostic]:
+        if memo is None:
+            return source_problems(source, renderer())
+        return memo.get(source.display, source.text, lambda: source_problems(source, renderer()))
+
+    return [problem for source in sources for problem in problems(source)]
 
 
 # An SVG is a document that can carry script: one in content/ would be published as it is.

@@ -13,7 +13,7 @@ class ExplainersPlugin(Plugin):
     def check_content(self, context: BuildContext) -> list[Diagnostic]:
         from nutgraf.plugins.explainers.validate import check_content
 
-        return check_content(context.settings, context.content)
+        return check_content(context.settings, context.content, context.memo)
 
 
 PLUGIN = ExplainersPlugin()

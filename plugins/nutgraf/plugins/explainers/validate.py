@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
+from nutgraf.kernel.file_memo import Memos
 from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import Content, SourceFile, SourceRecord, front_matter_status, read_content
@@ -22,7 +23,7 @@ from nutgraf.plugins.explainers.addresses import address_problems
 from nutgraf.plugins.explainers.anchors import chart_id_clashes, unclosed_blocks
 from nutgraf.plugins.explainers.dates import naive, read_date
 from nutgraf.plugins.explainers.document import ExplainerSource, paragraphs, parse_explainer
-from nutgraf.plugins.explainers.html_policy import html_problems, svg_problems
+from nutgraf.plugins.explainers.html_policy import html_problems, memo_salt, svg_problems
 from nutgraf.plugins.explainers.images import image_problems
 from nutgraf.plugins.explainers.key_figures import parse_key_figure
 from nutgraf.plugins.explainers.settings import ExplainerSettings, normalize_heading
@@ -363,6 +364,23 @@ def validate_source(
     return found
 
 
+def _validated(
+    item: SourceRecord,
+    options: ExplainerSettings,
+    default_metadata: Mapping[str, Any] | None,
+    content_root: Path,
+    memos: Memos | None,
+) -> Findings:
+    """``validate_source``, kept by the file's text. A text with an image is checked afresh: the image file is
+    looked up on disk, and may have come, gone or changed since."""
+    if memos is None or "![" in item.text:
+        return validate_source(item.source, options, default_metadata, content_root)
+    memo = memos("explainer_rules", repr((options, default_metadata)))
+    return memo.get(
+        item.display, item.text, lambda: validate_source(item.source, options, default_metadata, content_root)
+    )
+
+
 def duplicate_slugs(sources: list[SourceRecord], settings: Mapping[str, Any]) -> list[Diagnostic]:
     """Explainers that would be written to the same URL (Pelican keeps one and drops the others): the same slug
     in the same language (``zh-Hans`` and ``zh-hans`` are one language, and one URL folder), both drafts or both
@@ -412,30 +430,35 @@ def missing_templates(sources: list[SourceRecord], settings: Mapping[str, Any]) 
     return found
 
 
-def collect(settings: Mapping[str, Any], content: Content | None = None) -> Findings:
-    """Every problem in every explainer of the site (pure: reads files, or the build's records; writes nothing)."""
+def collect(settings: Mapping[str, Any], content: Content | None = None, memos: Memos | None = None) -> Findings:
+    """Every problem in every explainer of the site (pure: reads files, or the build's records; writes nothing).
+
+    With ``memos`` (the build's: ``BuildContext.memo``), what one file alone decides is kept by its text."""
     content = content or read_content(settings)
     options = ExplainerSettings.from_settings(settings)
     total = Findings(errors=list(content.unreadable_articles))
     sources = content.articles
     for item in sources:
-        found = validate_source(item, options, settings.get("DEFAULT_METADATA"), Path(settings["PATH"]))
+        found = _validated(item, options, settings.get("DEFAULT_METADATA"), Path(settings["PATH"]), memos)
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
     total.errors.extend(duplicate_slugs(sources, settings))
     total.errors.extend(missing_templates(sources, settings))
     total.errors.extend(check_translations(sources, settings))
-    total.errors.extend(html_problems(content.records, dict(settings)) + svg_problems(dict(settings)))
+    html_memo = memos("html_policy", memo_salt(dict(settings))) if memos is not None else None
+    total.errors.extend(html_problems(content.records, dict(settings), html_memo) + svg_problems(dict(settings)))
     total.errors.extend(address_problems(content.records, settings))
     total.errors.sort()
     total.notes.sort()
     return total
 
 
-def check_content(settings: Mapping[str, Any], content: Content | None = None) -> list[Diagnostic]:
+def check_content(
+    settings: Mapping[str, Any], content: Content | None = None, memos: Memos | None = None
+) -> list[Diagnostic]:
     """The explainer plugin's content check (a nutgraf stage): errors, and notes on what drafts lack."""
     from nutgraf.plugins.explainers.pages import check_pages  # imported here: pages reuse this module's checks
 
     content = content or read_content(settings)
-    findings = collect(settings, content)
+    findings = collect(settings, content, memos)
     return [*findings.errors, *findings.notes, *check_pages(content, settings)]
