@@ -28,6 +28,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican-plain"
 TEMPLATE_PAGES = {{}}
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]  # Pelican's own: its theme has no corrections page
 """
 
 
