@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nutgraf.plugins.charts.block import ChartBlock, parse_block
@@ -41,3 +42,15 @@ color: source:N
 source: A statistics office
 alt: Two lines.
 """
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_matches_golden(name: str, rendered: bytes) -> None:
+    """``rendered`` is the golden file ``name`` byte for byte (NUTGRAF_UPDATE_GOLDEN=1 rewrites it after a
+    deliberate change: vl-convert's output is deterministic)."""
+    golden = GOLDEN / name
+    if os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1":
+        golden.write_bytes(rendered)
+    assert rendered.decode() == golden.read_text(encoding="utf-8")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import itertools
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +11,7 @@ from nutgraf.plugins.charts.annotation_layout import Anchor, Box, drawn_text, pl
 from nutgraf.plugins.charts.labels import text_width
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.render import measure_font, render
-from tests.plugins.charts.helpers import SHORTHAND, block, content, settings
-
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"
+from tests.plugins.charts.helpers import SHORTHAND, assert_matches_golden, block, content, settings
 
 
 def seven_px(text: str) -> float:
@@ -136,7 +131,4 @@ def test_drawn_labels_neither_collide_nor_cross_the_plot(rendered: dict[str, byt
 
 @pytest.mark.parametrize("name", ["wide.svg", "narrow.svg"])
 def test_annotated_svg_matches_golden_file(rendered: dict[str, bytes], name: str) -> None:
-    golden = GOLDEN / f"annotated-{name}"
-    if UPDATE:
-        golden.write_bytes(rendered[name])
-    assert rendered[name].decode() == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"annotated-{name}", rendered[name])

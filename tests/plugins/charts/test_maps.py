@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from pathlib import Path
 
@@ -17,13 +16,10 @@ from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.render import render
 from nutgraf.plugins.charts.spec import build_spec
 from nutgraf.plugins.charts.validate import check_block
-from tests.plugins.charts.helpers import block, content, settings
+from tests.plugins.charts.helpers import assert_matches_golden, block, content, settings
 from tests.sitetools import soup
 from tests.support import ROOT, build_in_process, make_project
 from tests.theme.tokens import contrast, modes
-
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"
 
 # Two squares side by side, sharing an arc; rings clockwise, as d3-geo (and TopoJSON) expect.
 TOPOLOGY = {
@@ -258,10 +254,7 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes
 @pytest.mark.parametrize("form", ["choropleth", "locator"])
 @pytest.mark.parametrize("variant", ["wide", "narrow"])
 def test_map_svg_matches_golden_file(drawn: dict[str, dict[str, bytes]], form: str, variant: str) -> None:
-    golden = GOLDEN / f"{form}-{variant}.svg"
-    if UPDATE:
-        golden.write_bytes(drawn[form][f"{variant}.svg"])
-    assert drawn[form][f"{variant}.svg"].decode() == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"{form}-{variant}.svg", drawn[form][f"{variant}.svg"])
 
 
 def test_map_svgs_are_safe_and_fit_the_phone_and_desktop_widths(drawn: dict[str, dict[str, bytes]]) -> None:

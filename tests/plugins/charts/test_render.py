@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from pathlib import Path
 
@@ -15,10 +14,7 @@ from nutgraf.kernel import fonts
 from nutgraf.plugins.charts.prepare import prepare_chart
 from nutgraf.plugins.charts.render import RenderError, RenderJob, measure_font, measured, page_font, render
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
-from tests.plugins.charts.helpers import SHORTHAND, block, content, settings
-
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("NUTGRAF_UPDATE_GOLDEN") == "1"  # set to rewrite the golden files after a deliberate change
+from tests.plugins.charts.helpers import SHORTHAND, assert_matches_golden, block, content, settings
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +25,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("name", ["wide.svg", "narrow.svg"])
 def test_svg_matches_golden_file(rendered: dict[str, bytes], name: str) -> None:
-    golden = GOLDEN / f"power-{name}"
-    if UPDATE:
-        golden.write_bytes(rendered[name])
-    assert rendered[name].decode() == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"power-{name}", rendered[name])
 
 
 def test_svg_is_safe_under_the_strict_csp_and_follows_the_colour_scheme(rendered: dict[str, bytes]) -> None:
