@@ -21,7 +21,8 @@ from nutgraf.driver.site_check.site_files import site_path
 # laptop's own (GitHub's ubuntu-24.04 image has Google Chrome and a Chromium build; a Mac has Chrome in
 # /Applications), named by NUTGRAF_CHROMIUM, or CHROME_PATH as Lighthouse and Puppeteer tools read it.
 CHROMIUM_VARIABLES = ("NUTGRAF_CHROMIUM", "CHROME_PATH")
-DEFAULT_CHROMIUM = "/usr/bin/chromium"  # Debian's chromium package
+# Else the first of these on the PATH (Debian's and Homebrew's chromium, Ubuntu's, Google's): found, not assumed.
+CHROMIUM_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -87,12 +88,16 @@ RUN_AXE = """async () => {
 
 
 def chromium_executable() -> str:
-    """The browser to launch: the first of ``CHROMIUM_VARIABLES`` that is set, else a ``chromium`` on the PATH
-    (Homebrew's, say), else Debian's Chromium."""
+    """The browser to launch: the first of ``CHROMIUM_VARIABLES`` that is set, else the first of
+    ``CHROMIUM_COMMANDS`` on the PATH (ToolMissingError when there is none)."""
     for name in CHROMIUM_VARIABLES:
         if os.environ.get(name, "").strip():
             return os.environ[name].strip()
-    return shutil.which("chromium") or DEFAULT_CHROMIUM
+    for command in CHROMIUM_COMMANDS:
+        if found := shutil.which(command):
+            return found
+    msg = f"no Chromium or Chrome found (looked for {', '.join(CHROMIUM_COMMANDS)}); set NUTGRAF_CHROMIUM to its path"
+    raise ToolMissingError(msg)
 
 
 def axe_source(project_root: Path) -> str:
