@@ -29,7 +29,7 @@ from nutgraf.plugins.charts.annotations import USERMETA_KEY, check_annotations
 from nutgraf.plugins.charts.block import CHANNELS, ChartBlock
 from nutgraf.plugins.charts.cell_types import Dataset, cell_problems, dataset_problems, inline_datasets, zero_missing
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
-from nutgraf.plugins.charts.fields import unknown_fields
+from nutgraf.plugins.charts.fields import spec_objects, unknown_fields
 from nutgraf.plugins.charts.maps import map_spec
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
 from nutgraf.plugins.charts.sandbox import ModuleError, run_module
@@ -309,15 +309,11 @@ def _field_line(text: str, field: str) -> int:
 
 
 def data_nodes(spec: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(spec, dict):
-        data = spec.get("data")
+    """Every ``data`` of the spec, at any depth, that names a file by ``url``."""
+    for node in spec_objects(spec):
+        data = node.get("data")
         if isinstance(data, dict) and isinstance(data.get("url"), str):
             yield data
-        for value in spec.values():
-            yield from data_nodes(value)
-    elif isinstance(spec, list):
-        for item in spec:
-            yield from data_nodes(item)
 
 
 def _spec_field_types(spec: Any) -> Iterator[tuple[str, str]]:
