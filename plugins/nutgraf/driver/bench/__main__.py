@@ -138,7 +138,11 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--rounds", type=int, default=3, help=f"rounds to take the median of (at least 3; 1 from {ONE_ROUND_FROM:,})"
     )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
-    parser.add_argument("--keep", type=Path, help="build the synthetic site here and keep it")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the synthetic site here and keep it; a site kept before is written over, its caches kept warm",
+    )
     parser.add_argument(
         "--profile",
         type=Path,
