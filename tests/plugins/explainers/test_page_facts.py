@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nutgraf.driver import stages
 from nutgraf.driver.build import load_settings, open_build_context
 from nutgraf.kernel.context import close_context
@@ -15,10 +17,13 @@ from tests.support.samples import SAMPLE_EXPLAINER
 RAIN = SAMPLE_EXPLAINER.replace("Floods in the delta", "Rain in the hills")
 
 
-def test_an_edit_works_out_the_page_facts_of_the_edited_explainer_only(tmp_path: Path) -> None:
+def test_an_edit_works_out_the_page_facts_of_the_edited_explainer_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_project(
         tmp_path, {"content/explainers/floods.md": SAMPLE_EXPLAINER, "content/explainers/rain.md": RAIN}
     )
+    monkeypatch.setenv("NUTGRAF_CACHE", str(root / ".cache"))
     settings = load_settings(root / "pelicanconf.py")
 
     def check() -> tuple[list[str], str]:
