@@ -88,7 +88,7 @@ def first_sentence(markdown: str) -> str:
 @dataclass(frozen=True)
 class ExplainerFacts:
     """What an explainer's page takes from its source alone, not from its Pelican article: worked out once per
-    text, and kept between builds by it (``hooks.explainer_facts``), so that an edit parses one explainer again."""
+    text, and kept between builds by it (``page_facts``), so that an edit parses one explainer again."""
 
     sections: tuple[tuple[str, str, str, str, int], ...]  # each canonical section's key, label, heading, id, line
     key_figures: tuple[KeyFigure, ...]
@@ -102,6 +102,7 @@ class ExplainerFacts:
     def of(cls, parsed: ExplainerSource, options: ExplainerSettings) -> ExplainerFacts:
         matters = parsed.sections_for("matters")
         first = paragraphs(matters[0].content_lines) if matters else []
+        opening = " ".join(line for _, line in first[0]) if first else ""  # the "Why it matters" part's
         teaser = parsed.front_matter.text("teaser")
         return cls(
             sections=tuple(
@@ -117,15 +118,9 @@ class ExplainerFacts:
             updates=tuple(parse_updates(parsed.front_matter, "")[0]),
             corrections=tuple(parse_updates(parsed.front_matter, "", "corrections")[0]),
             reading_minutes=reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute),
-            matters_paragraph=plain_text(" ".join(line for _, line in first[0])) if first else "",
+            matters_paragraph=plain_text(opening),
             # The writer's `Teaser:`, else what the "Why it matters" part opens with.
-            matters_line=(
-                plain_text(teaser)
-                if teaser
-                else first_sentence(" ".join(line for _, line in first[0]))
-                if first
-                else ""
-            ),
+            matters_line=plain_text(teaser) if teaser else first_sentence(opening),
         )
 
 
