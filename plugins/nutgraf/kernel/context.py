@@ -54,6 +54,7 @@ class BuildContext:
     _state: dict[str, Any] = field(default_factory=dict)
     _content: Content | None = None
     _memos: dict[str, FileMemo] = field(default_factory=dict)
+    _pruned: bool | None = None  # how the checks' memos were saved: None, not yet
 
     @property
     def content(self) -> Content:
@@ -71,8 +72,15 @@ class BuildContext:
 
     def save_memos(self, *, prune: bool) -> None:
         """Keep this build's per-file results for the next; ``prune`` when the build read all the content."""
+        self._pruned = prune
         for memo in self._memos.values():
             memo.save(prune=prune)
+
+    def save_later_memos(self) -> None:
+        """Keep the per-file results of work done after the checks (a stage's) as ``save_memos`` kept the checks':
+        pruned when those were (the build read all the content), unsaved when the checks' were not."""
+        if self._pruned is not None:
+            self.save_memos(prune=self._pruned)
 
     def state(self, plugin: str, make: Callable[[], T]) -> T:
         """What ``plugin`` keeps for this build, made the first time it is asked for."""

@@ -50,6 +50,8 @@ class FileMemo:
         self._entries: dict[str, Any] = self._load()
         self._used: set[str] = set()
         self._changed = False
+        # The files whose work was done, not found, in this process: what an edit cost (tests look here).
+        self.computed: list[str] = []
 
     def _load(self) -> dict[str, Any]:
         if self.path is None:
@@ -68,6 +70,7 @@ class FileMemo:
         if key not in self._entries:
             self._entries[key] = compute()
             self._changed = True
+            self.computed.append(name)
         return self._entries[key]
 
     def save(self, *, prune: bool) -> None:

@@ -53,29 +53,56 @@ def cache_key(job_inputs: dict[str, Any]) -> str:
 
 
 class ChartCache:
-    """A folder of ``<key[:2]>/<key>/<file>``; entries are written whole or not at all."""
+    """A folder of ``<key[:2]>/<key>/<file>``; entries are written whole or not at all.
+
+    One instance serves one build: it reads each entry's manifest once (a page's figure, the site's assets and
+    the lead chart each ask for it) and checks a whole entry's files once (preparing and rendering both ask).
+    Every file read is still checked against its manifest.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._manifests: dict[str, dict[str, str]] = {}  # only those found: another process may write the rest
+        self._whole: set[str] = set()
+
+    def __reduce__(self) -> tuple[type[ChartCache], tuple[Path]]:
+        """Sent to each render job as its folder alone: what this build found is its own, and sizeable."""
+        return (ChartCache, (self.root,))
 
     def folder(self, key: str) -> Path:
         return self.root / key[:2] / key
 
     def _manifest(self, key: str) -> dict[str, str]:
+        if key in self._manifests:
+            return self._manifests[key]
         try:
             manifest = json.loads((self.folder(key) / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return manifest if isinstance(manifest, dict) else {}
+        if not isinstance(manifest, dict):
+            return {}
+        self._manifests[key] = manifest
+        return manifest
+
+    def _forget(self, key: str) -> None:
+        self._manifests.pop(key, None)
+        self._whole.discard(key)
 
     def __contains__(self, key: str) -> bool:
         """Whether the entry is complete and every file's bytes are those written."""
+        if key in self._whole:
+            return True
         manifest, folder = self._manifest(key), self.folder(key)
         try:
             names = {*FILES, *manifest}
-            return all(manifest.get(name) == _sha256((folder / name).read_bytes()) for name in names)
+            whole = all(manifest.get(name) == _sha256((folder / name).read_bytes()) for name in names)
         except OSError:
-            return False
+            whole = False
+        if whole:
+            self._whole.add(key)
+        else:
+            self._forget(key)
+        return whole
 
     def read(self, key: str, name: str) -> bytes:
         data = (self.folder(key) / name).read_bytes()
@@ -101,6 +128,7 @@ class ChartCache:
         }
 
     def remove(self, key: str) -> None:
+        self._forget(key)
         shutil.rmtree(self.folder(key), ignore_errors=True)
 
     def record_used(self, keys: Iterable[str]) -> None:
@@ -112,6 +140,7 @@ class ChartCache:
         return used_keys.used_by_last_build(self.root)
 
     def write(self, key: str, files: dict[str, bytes]) -> None:
+        self._forget(key)
         target = self.folder(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=target.parent))

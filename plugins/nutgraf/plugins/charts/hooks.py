@@ -7,44 +7,69 @@ import sys
 import time
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import BuildContext, BuildHandle, context_for
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
-from nutgraf.kernel.sources import Content
+from nutgraf.kernel.file_memo import Memos
+from nutgraf.kernel.sources import Content, SourceRecord
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
 from nutgraf.plugins.charts.embed_pages import EmbedDisclosures, embeddable
 from nutgraf.plugins.charts.library import ChartLibrary, chart_key
 from nutgraf.plugins.charts.markdown_extension import PLACEHOLDER, ChartExtension
 from nutgraf.plugins.charts.plugin import PLUGIN
-from nutgraf.plugins.charts.prepare import prepare_chart
+from nutgraf.plugins.charts.prepare import prepare_keyed
 from nutgraf.plugins.charts.problem import ChartError
+from nutgraf.plugins.charts.render import renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
 from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
 from nutgraf.plugins.charts.validate import check_block
 
+BLOCKS_MEMO = "chart_blocks"  # each document's chart blocks, parsed, by its text
+CHECKS_MEMO = "chart_checks"  # each block's problems, by what its check reads
+PREPARED_MEMO = "chart_prepared"  # each block's prepared chart, by what it is prepared from
+SPEC_KEYS_STATE = f"{PLUGIN.name}:spec keys"
 
-def content_blocks(content: Content, settings: Mapping[str, Any]) -> tuple[list[ChartBlock], list[Diagnostic]]:
-    """Every chart block of the content (articles and pages), with its document's chart language."""
+
+def document_blocks(source: SourceRecord, lang: str) -> tuple[list[ChartBlock], list[Diagnostic]]:
+    """The chart blocks of one document, drawn in ``lang`` (see ``ChartLanguage``), and their problems."""
     blocks: list[ChartBlock] = []
     diagnostics: list[Diagnostic] = []
+    ids: dict[str, int] = {}
+    for found in chart_blocks(source):
+        if isinstance(found, Diagnostic):
+            diagnostics.append(found)
+            continue
+        found = replace(found, lang=lang)
+        blocks.append(found)
+        chart_id = found.options.get("id")
+        if chart_id is not None and str(chart_id) in ids:
+            message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
+            diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
+        elif chart_id is not None:
+            ids[str(chart_id)] = found.line_of("id")
+    return blocks, diagnostics
+
+
+def content_blocks(
+    content: Content, settings: Mapping[str, Any], memos: Memos | None = None
+) -> tuple[list[ChartBlock], list[Diagnostic]]:
+    """Every chart block of the content (articles and pages), with its document's chart language.
+
+    With ``memos`` (the build's), a document's blocks are parsed again only when its text changed.
+    """
+    blocks: list[ChartBlock] = []
+    diagnostics: list[Diagnostic] = []
+    memo = memos(BLOCKS_MEMO, "") if memos is not None else None
     for source in content.records:  # unreadable files are reported by the explainer checks
-        ids: dict[str, int] = {}
         lang = _chart_lang(source.lang_given, settings)
-        for found in chart_blocks(source):
-            if isinstance(found, Diagnostic):
-                diagnostics.append(found)
-                continue
-            found = replace(found, lang=lang)
-            blocks.append(found)
-            chart_id = found.options.get("id")
-            if chart_id is not None and str(chart_id) in ids:
-                message = f"chart id '{chart_id}' is already used on line {ids[str(chart_id)]}"
-                diagnostics.append(found.diagnostic("id", message, "give each chart its own id"))
-            elif chart_id is not None:
-                ids[str(chart_id)] = found.line_of("id")
+        parse = partial(document_blocks, source, lang)
+        found, problems = parse() if memo is None else memo.get(source.display, f"{lang}\0{source.text}", parse)
+        blocks.extend(found)
+        diagnostics.extend(problems)
     return blocks, diagnostics
 
 
@@ -68,9 +93,16 @@ def check_content(context: BuildContext) -> list[Diagnostic]:
     """Every problem of every chart block, without rendering or running Altair modules."""
     settings = context.settings
     chart_settings = ChartSettings.from_settings(settings)
-    blocks, diagnostics = content_blocks(context.content, settings)
+    blocks, diagnostics = content_blocks(context.content, settings, context.memo)
+    memo = context.memo(CHECKS_MEMO, str(chart_settings.content_path))
     for block in blocks:
-        diagnostics.extend(check_block(block, chart_settings))
+        check = partial(check_block, block, chart_settings)
+        # Kept by all the block's check reads: its text, and its data and spec files (their hashes in the spec's
+        # memo key). A block with no such key (``altair:`` modules, a missing file) is checked afresh.
+        key = spec_key(context, block, chart_settings)
+        diagnostics.extend(
+            check() if key is None else memo.get(f"{block.path}:{block.line}", f"{key}\0{block.body}", check)
+        )
     return sorted(set(diagnostics))
 
 
@@ -98,6 +130,16 @@ class LibraryLookup:
         return library_in(self.build.context())
 
 
+def spec_key(context: BuildContext, block: ChartBlock, settings: ChartSettings) -> str | None:
+    """The block's key in the spec memo (``spec_memo.memo_key``), worked out once per build: it resolves and
+    hashes the chart's files, and the checks, the preparation and the record of what was used all need it."""
+    keys = context.state(SPEC_KEYS_STATE, dict)
+    where = (block.path, block.line, block.body)
+    if where not in keys:
+        keys[where] = memo_key(block, settings.content_path, settings.data_limits)
+    return keys[where]
+
+
 def lead_charts(blocks: list[ChartBlock]) -> set[str]:
     """The charts (by ``chart_key``) that come first in a document: pages show them as thumbnails and social
     cards. By key, not by block: the same block text later in another document is the same chart."""
@@ -112,17 +154,25 @@ def prepare_build(context: BuildContext) -> None:
     started = time.perf_counter()
     settings = context.settings
     library = new_library(settings)
-    blocks, diagnostics = content_blocks(context.content, settings)
+    blocks, diagnostics = content_blocks(context.content, settings, context.memo)
     leads = lead_charts(blocks)
+    # Kept by what the chart is prepared from: its spec's memo key (the hashes of its files), its text, language
+    # and place, whether it leads its page; the settings and renderer with the code. ``altair:`` charts: afresh.
+    memo = context.memo(PREPARED_MEMO, repr((library.settings, renderer_versions())))
     for block in blocks:
+        lead = chart_key(block.digest, block.lang) in leads
+        key = spec_key(context, block, library.settings)
+        prepare = partial(prepare_keyed, block, library.settings, key, lead=lead)
         try:
-            library.add(prepare_chart(block, library.settings, lead=chart_key(block.digest, block.lang) in leads))
+            where, inputs = f"{block.path}:{block.line}", f"{key}\0{lead}\0{block.lang}\0{block.body}"
+            library.add(prepare() if key is None else memo.get(where, inputs, prepare))
         except ChartError as error:
             diagnostics.extend(problem.diagnostic(block) for problem in error.problems)
     if diagnostics:
         raise ContentError(diagnostics)
     rendered, cached = library.render()
     context.replace_state(PLUGIN.name, library)
+    context.save_later_memos()
     # Printed, not logged: the build shows only warnings, and a warning would fail it.
     print(
         f"Rendered {rendered} chart{'s' if rendered != 1 else ''} ({cached} from cache)"
@@ -142,10 +192,7 @@ def finalize_output(context: BuildContext, output: Path) -> None:
         library.write_assets(output)
         # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
         library.cache.record_used(chart.key for chart in library.charts.values())
-        spec_memo(library.settings.cache_path).record_used(
-            memo_key(chart.block, chart.settings.content_path, chart.settings.data_limits)
-            for chart in library.charts.values()
-        )
+        spec_memo(library.settings.cache_path).record_used(chart.spec_key for chart in library.charts.values())
 
 
 def add_markdown_extension(pelican: Any) -> None:

@@ -20,7 +20,7 @@ from nutgraf.plugins.charts.direct_labels import label_marks
 from nutgraf.plugins.charts.labels import plot_layout, text_width
 from nutgraf.plugins.charts.render import RenderJob, measure_font, measured, page_font, renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
-from nutgraf.plugins.charts.spec_memo import spec_memo
+from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
 
 # Specs combining several views size each view themselves; only single and layered views are fitted.
 _COMPOUND = ("facet", "concat", "hconcat", "vconcat", "repeat")
@@ -38,17 +38,17 @@ class Download:
 
 @dataclass(frozen=True)
 class PreparedChart:
-    """What pages need of a chart: its block, render key, table and download. Not its built spec:
+    """What pages need of a chart: its block, render key and download. Not its built spec nor its data:
     that (data inlined) is loaded again from the spec memo only when a render job is made, and
     dropped with the job, so a build never holds every chart's spec at once."""
 
     block: ChartBlock
     key: str  # the cache key of its renders
-    table: Table | None
     download: Download | None
     size: dict[str, tuple[int, int]]  # variant -> (width, height) asked for
     settings: ChartSettings  # the chart's own: its language's script fonts lead the font stack
     variants: tuple[str, ...]  # what it is drawn as (see ``variants``)
+    spec_key: str | None = None  # its spec's key in the spec memo (``spec_memo.memo_key``); None: not remembered
     # The built spec, only for a chart the memo cannot give again (``altair:`` modules are not
     # remembered) and only while its renders are missing: running the editor's module twice is dearer.
     held_spec: dict[str, Any] | None = field(default=None, repr=False, compare=False)
@@ -59,8 +59,12 @@ class PreparedChart:
         settings = self.settings
         vega_lite = self.held_spec
         if vega_lite is None:
-            built, _ = spec_memo(settings.cache_path).build_hashed(
-                self.block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+            built, _ = spec_memo(settings.cache_path).build_keyed(
+                self.spec_key,
+                self.block,
+                settings.content_path,
+                timeout=settings.altair_timeout,
+                limits=settings.data_limits,
             )
             vega_lite = built.vega_lite
         locale = chart_locale(self.block.lang)
@@ -214,9 +218,13 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings, *, lead: bool = Tr
 
     ``lead``: the block is the first chart of a page (or may be), so its card and thumbnail are drawn too.
     """
-    memo = spec_memo(settings.cache_path)
-    built, content_hash = memo.build_hashed(
-        block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
+    return prepare_keyed(block, settings, memo_key(block, settings.content_path, settings.data_limits), lead=lead)
+
+
+def prepare_keyed(block: ChartBlock, settings: ChartSettings, spec_key: str | None, *, lead: bool) -> PreparedChart:
+    """``prepare_chart`` with the block's spec memo key given (a build works it out once per chart)."""
+    built, content_hash = spec_memo(settings.cache_path).build_keyed(
+        spec_key, block, settings.content_path, timeout=settings.altair_timeout, limits=settings.data_limits
     )
     size = sizes(block, settings)
     drawn = variants(settings, lead=lead)
@@ -235,9 +243,7 @@ def prepare_chart(block: ChartBlock, settings: ChartSettings, *, lead: bool = Tr
     }
     key = cache_key(inputs)
     held = None
-    if key not in ChartCache(settings.cache_path) and not memo.remembers(
-        block, settings.content_path, settings.data_limits
-    ):
+    if spec_key is None and key not in ChartCache(settings.cache_path):
         held = built.vega_lite
     download = _download(built.vega_lite, built.table, key, settings)
-    return PreparedChart(block, key, built.table, download, size, settings, drawn, held)
+    return PreparedChart(block, key, download, size, settings, drawn, spec_key, held)

@@ -77,6 +77,7 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
     if block.form == "altair":
         return None
     drawing = {key: block.options[key] for key in sorted(block.options) if key in FORM_KEYS[block.form]}
+    root = content_root.resolve()
     try:
         if block.form == "spec":
             path = resolve_inside(content_root, block.options.get("spec"), "spec file")
@@ -95,7 +96,7 @@ def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str |
         "form": block.form,
         "drawing": drawing,
         "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
-        "files": [(file.relative_to(content_root.resolve()).as_posix(), _digest(file)) for file in files],
+        "files": [(file.relative_to(root).as_posix(), _digest(file)) for file in files],
     }
     try:
         canonical = json.dumps(inputs, sort_keys=True, default=str)
@@ -155,10 +156,6 @@ class SpecMemo:
     def used_by_last_build(self) -> set[str] | None:
         return used_keys.used_by_last_build(self.folder)
 
-    def remembers(self, block: ChartBlock, content_root: Path, limits: DataLimits = DEFAULT_LIMITS) -> bool:
-        """Whether the block's spec can be had again from the memo (not ``altair:`` modules, not broken blocks)."""
-        return memo_key(block, content_root, limits) is not None
-
     def build(
         self, block: ChartBlock, content_root: Path, *, timeout: int = 30, limits: DataLimits = DEFAULT_LIMITS
     ) -> BuiltSpec:
@@ -173,7 +170,21 @@ class SpecMemo:
         Renders are keyed by the spec's content, not by what it was built from: a change to our code
         rebuilds the specs, but re-renders only the charts whose specs it actually changed.
         """
-        key = memo_key(block, content_root, limits)
+        return self.build_keyed(
+            memo_key(block, content_root, limits), block, content_root, timeout=timeout, limits=limits
+        )
+
+    def build_keyed(
+        self,
+        key: str | None,
+        block: ChartBlock,
+        content_root: Path,
+        *,
+        timeout: int = 30,
+        limits: DataLimits = DEFAULT_LIMITS,
+    ) -> tuple[BuiltSpec, str]:
+        """``build_hashed`` with the block's ``memo_key`` given: a build works each chart's key out once, not at
+        each of its stages (it resolves and hashes the chart's files)."""
         if key is not None and (entry := self._load(key)) is not None:
             return entry
         built = build_spec(block, content_root, timeout=timeout, limits=limits)

@@ -11,9 +11,9 @@ from typing import Any
 from nutgraf.kernel.context import BuildHandle, context_for
 from nutgraf.kernel.languages import url_prefix
 from nutgraf.plugins.explainers.corrections_log import FeedPlace, by_language, corrections_feed, corrections_of
-from nutgraf.plugins.explainers.document import parse_explainer
 from nutgraf.plugins.explainers.markdown_extension import ExplainerExtension
 from nutgraf.plugins.explainers.model import Explainer
+from nutgraf.plugins.explainers.page_facts import page_facts
 from nutgraf.plugins.explainers.plugin import PLUGIN
 from nutgraf.plugins.explainers.publishing import build_now
 from nutgraf.plugins.explainers.related import related_by_article
@@ -53,15 +53,17 @@ def attach_explainer(content: Any) -> None:
 
     if not isinstance(content, Article) or not getattr(content, "source_path", None):
         return
-    source = context_for(content.settings).content.record_for(content.source_path)
+    context = context_for(content.settings)
+    source = context.content.record_for(content.source_path)
     if source is None:
         return  # not read as an article (the content check has reported it if unreadable)
     lang = getattr(content, "lang", None)
-    options = options_for(content.settings).for_lang(lang)
-    format_date = context_for(content.settings).format_date
+    site_options = options_for(content.settings)
+    options = site_options.for_lang(lang)
+    format_date = context.format_date
     explainer = Explainer(
         content,
-        parse_explainer(source.text, options),
+        page_facts(context, source, lang, site_options),
         options,
         lambda date: format_date(date, lang, options.date_format),
     )

@@ -85,13 +85,52 @@ def first_sentence(markdown: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class ExplainerFacts:
+    """What an explainer's page takes from its source alone, not from its Pelican article: worked out once per
+    text, and kept between builds by it (``page_facts``), so that an edit parses one explainer again."""
+
+    sections: tuple[tuple[str, str, str, str, int], ...]  # each canonical section's key, label, heading, id, line
+    key_figures: tuple[KeyFigure, ...]
+    updates: tuple[Update, ...]  # oldest first
+    corrections: tuple[Update, ...]
+    reading_minutes: int
+    matters_paragraph: str
+    matters_line: str  # the card's teaser
+
+    @classmethod
+    def of(cls, parsed: ExplainerSource, options: ExplainerSettings) -> ExplainerFacts:
+        matters = parsed.sections_for("matters")
+        first = paragraphs(matters[0].content_lines) if matters else []
+        opening = " ".join(line for _, line in first[0]) if first else ""  # the "Why it matters" part's
+        teaser = parsed.front_matter.text("teaser")
+        return cls(
+            sections=tuple(
+                (s.spec.key, s.spec.label, s.heading.text, s.spec.id, s.heading.line)
+                for s in parsed.sections
+                if s.spec is not None
+            ),
+            key_figures=tuple(
+                figure
+                for block in parsed.blocks_named(options.figure_block)
+                if (figure := parse_key_figure(block, "", published=False)[0]) is not None
+            ),
+            updates=tuple(parse_updates(parsed.front_matter, "")[0]),
+            corrections=tuple(parse_updates(parsed.front_matter, "", "corrections")[0]),
+            reading_minutes=reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute),
+            matters_paragraph=plain_text(opening),
+            # The writer's `Teaser:`, else what the "Why it matters" part opens with.
+            matters_line=plain_text(teaser) if teaser else first_sentence(opening),
+        )
+
+
 class Explainer:
     """What templates need beyond Pelican's article: sections, key figures, updates, reading time, metadata."""
 
     def __init__(
         self,
         article: Any,
-        parsed: ExplainerSource,
+        facts: ExplainerFacts,
         options: ExplainerSettings,
         date_label: Callable[[dt.datetime], str] | None = None,
     ) -> None:
@@ -99,31 +138,15 @@ class Explainer:
         self.options = options
         # How the page's language writes a date (the build context's, which i18n provides), else the settings' format.
         self.date_label = date_label or (lambda date: date.strftime(options.date_format))
-        self.sections = [
-            SectionView(s.spec.key, s.spec.label, s.heading.text, s.spec.id, s.heading.line, article)
-            for s in parsed.sections
-            if s.spec is not None
-        ]
-        self.key_figures: list[KeyFigure] = [
-            figure
-            for block in parsed.blocks_named(options.figure_block)
-            if (figure := parse_key_figure(block, "", published=False)[0]) is not None
-        ]
-        updates, _ = parse_updates(parsed.front_matter, "")
+        self.sections = [SectionView(*section, article) for section in facts.sections]
+        self.key_figures: list[KeyFigure] = list(facts.key_figures)
         # A draft without a date gets one only after this runs (Pelican's Article.__init__): use the site's zone.
         tz = getattr(getattr(article, "date", None), "tzinfo", None) or getattr(article, "timezone", None)
-        self.updates = [self._update_view(update, tz) for update in reversed(updates)]  # newest first
-        corrections, _ = parse_updates(parsed.front_matter, "", "corrections")
-        self.corrections = [self._update_view(correction, tz) for correction in reversed(corrections)]
-        self.reading_minutes = reading_minutes(count_words(line for _, line in parsed.prose), options.words_per_minute)
-        matters = parsed.sections_for("matters")
-        first = paragraphs(matters[0].content_lines) if matters else []
-        self.matters_paragraph = plain_text(" ".join(line for _, line in first[0])) if first else ""
-        # The card's teaser: the writer's `Teaser:`, else what the "Why it matters" part opens with.
-        teaser = parsed.front_matter.text("teaser")
-        self.matters_line = (
-            plain_text(teaser) if teaser else first_sentence(" ".join(line for _, line in first[0])) if first else ""
-        )
+        self.updates = [self._update_view(update, tz) for update in reversed(facts.updates)]  # newest first
+        self.corrections = [self._update_view(correction, tz) for correction in reversed(facts.corrections)]
+        self.reading_minutes = facts.reading_minutes
+        self.matters_paragraph = facts.matters_paragraph
+        self.matters_line = facts.matters_line
         self.related: list[Any] = []
 
     def _update_view(self, update: Update, tz: Any) -> UpdateView:
