@@ -81,6 +81,21 @@ def measured(spec: dict[str, Any], font: str) -> dict[str, Any]:
     return swap(spec)
 
 
+def unmeasured(vega: dict[str, Any], font: str) -> dict[str, Any]:
+    """Vega compiled from the ``measured`` spec, naming the page's font stack ``font`` again: what compiling
+    the spec as it was gives (the measuring stack is a string no spec has, so only its own uses are renamed)."""
+    stack = f"{measure_font(font)}, {font}"
+
+    def rename(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {name: rename(item) for name, item in value.items()}
+        if isinstance(value, list):
+            return [rename(item) for item in value]
+        return font if value == stack else value
+
+    return rename(vega)
+
+
 def named(svg: str, font: str) -> str:
     """The rendered SVG naming the page's font stack where vl-convert was given the measuring one."""
     stack = f"{measure_font(font)}, {font}"
@@ -125,11 +140,13 @@ def render(job: RenderJob) -> dict[str, bytes]:
         for variant in VARIANTS:
             font = page_font(job.specs[variant])
             spec = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
-            svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **options)
+            # Compiled once: the SVG is drawn from it, and the browser gets it too.
+            vega = vl_convert.vegalite_to_vega(measured(spec, font) if font else spec)
+            svg = vl_convert.vega_to_svg(vega, **options)
             svg = compact_shapes(clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}"))
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
-            vega = localised(vl_convert.vegalite_to_vega(spec), job)
+            vega = localised(unmeasured(vega, font) if font else vega, job)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
             if variant == "wide":  # the data behind the chart, as drawn: its table and chart-only CSV
                 table = chart_table(vega, locale)
