@@ -12,6 +12,7 @@ import vl_convert
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
+from nutgraf.plugins.charts.label_limit import labels_fit, without_label_limit
 from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.maps import THUMBNAIL_TOLERANCE, compact_shapes
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
@@ -123,6 +124,17 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
     return vega
 
 
+def drawn(vega: dict[str, Any], options: dict[str, Any]) -> str:
+    """The compiled chart as SVG: drawn without the axes' label limit when every label fits it (label_limit),
+    which is the same SVG for less measuring; else with it, cutting the label that does not fit, as always."""
+    unlimited = without_label_limit(vega)
+    if unlimited is not None:
+        svg = vl_convert.vega_to_svg(unlimited[0], **options)
+        if labels_fit(svg, unlimited[1]):
+            return svg
+    return vl_convert.vega_to_svg(vega, **options)
+
+
 def render(job: RenderJob) -> dict[str, bytes]:
     """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, and for the
     variants the job has, chart.png, card.png (the social card's chart) and thumb.svg (marks only)."""
@@ -142,7 +154,7 @@ def render(job: RenderJob) -> dict[str, bytes]:
             spec = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
             # Compiled once: the SVG is drawn from it, and the browser gets it too.
             vega = vl_convert.vegalite_to_vega(measured(spec, font) if font else spec)
-            svg = vl_convert.vega_to_svg(vega, **options)
+            svg = drawn(vega, options)
             svg = compact_shapes(clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}"))
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
@@ -156,8 +168,11 @@ def render(job: RenderJob) -> dict[str, bytes]:
             if variant in job.specs:
                 font = page_font(job.specs[variant])
                 image = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
-                image = measured(image, font) if font else image
-                files[name] = vl_convert.vegalite_to_png(image, scale=scale, **options)
+                vega = vl_convert.vegalite_to_vega(measured(image, font) if font else image)
+                svg = drawn(vega, options)
+                # The same pixels as vega_to_png's, but for an image mark's picture, which vl-convert loads itself.
+                png = vl_convert.svg_to_png(svg, scale=scale) if "<image" not in svg else None
+                files[name] = png or vl_convert.vega_to_png(vega, scale=scale, **options)
         if "thumb" in job.specs:
             thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
             thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")
