@@ -25,6 +25,7 @@ _PROPERTIES = ("text", "font", "fontSize", "fontWeight", "fontStyle", "fontVaria
 _DEFAULT_SIZE = "11"  # Vega's, for a text whose SVG names no size
 
 _widths: dict[TextStyle, float] = {}
+_REMEMBERED = 20_000  # widths a render worker keeps (a few MB): more are measured again
 
 
 def without_label_limit(vega: dict[str, Any]) -> tuple[dict[str, Any], float] | None:
@@ -57,6 +58,8 @@ def text_widths(texts: list[TextStyle]) -> list[float]:
     """The width of each text as Vega measures it in vl-convert (for truncation), measured in one layout."""
     missing = list(dict.fromkeys(text for text in texts if text not in _widths))
     if missing:
+        if len(_widths) + len(missing) > _REMEMBERED:
+            _widths.clear()
         # An unset property is null, which Vega takes as unset (its default), as the drawn label had it.
         rows = [{name: value or None for name, value in zip(_FIELDS, text, strict=True)} for text in missing]
         for row in rows:
