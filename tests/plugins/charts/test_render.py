@@ -12,7 +12,15 @@ import vl_convert
 
 from nutgraf.kernel import fonts
 from nutgraf.plugins.charts.prepare import prepare_chart
-from nutgraf.plugins.charts.render import RenderError, RenderJob, measure_font, measured, page_font, render
+from nutgraf.plugins.charts.render import (
+    RenderError,
+    RenderJob,
+    localised,
+    measure_font,
+    measured,
+    page_font,
+    render,
+)
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 from tests.plugins.charts.helpers import SHORTHAND, assert_matches_golden, block, content, settings
 
@@ -103,6 +111,15 @@ def test_interactive_charts_format_numbers_and_dates_in_the_page_language(tmp_pa
     locale = json.loads(render(job)["wide.vg.json"])["config"]["locale"]
     assert locale["number"] == job.format_locale and locale["time"] == job.time_format_locale
     assert "一月" in locale["time"]["months"]
+
+
+def test_the_browser_gets_the_page_spec_compiled_though_the_svg_is_drawn_from_the_measuring_one(tmp_path: Path) -> None:
+    """One compile serves both: the measuring font stack, and only it, is named back to the page's."""
+    job = prepare_chart(dataclasses.replace(block(SHORTHAND), lang="zh-Hans"), settings(content(tmp_path))).job
+    files = render(job)
+    for variant in ("wide", "narrow"):
+        compiled = localised(vl_convert.vegalite_to_vega(job.specs[variant]), job)
+        assert json.loads(files[f"{variant}.vg.json"]) == compiled
 
 
 def test_the_default_language_carries_no_locale(rendered: dict[str, bytes]) -> None:

@@ -12,6 +12,7 @@ import vl_convert
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
+from nutgraf.plugins.charts.label_limit import labels_fit, without_label_limit
 from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.maps import THUMBNAIL_TOLERANCE, compact_shapes
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
@@ -81,6 +82,21 @@ def measured(spec: dict[str, Any], font: str) -> dict[str, Any]:
     return swap(spec)
 
 
+def unmeasured(vega: dict[str, Any], font: str) -> dict[str, Any]:
+    """Vega compiled from the ``measured`` spec, naming the page's font stack ``font`` again: what compiling
+    the spec as it was gives (the measuring stack is a string no spec has, so only its own uses are renamed)."""
+    stack = f"{measure_font(font)}, {font}"
+
+    def rename(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {name: rename(item) for name, item in value.items()}
+        if isinstance(value, list):
+            return [rename(item) for item in value]
+        return font if value == stack else value
+
+    return rename(vega)
+
+
 def named(svg: str, font: str) -> str:
     """The rendered SVG naming the page's font stack where vl-convert was given the measuring one."""
     stack = f"{measure_font(font)}, {font}"
@@ -108,6 +124,17 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
     return vega
 
 
+def drawn(vega: dict[str, Any], options: dict[str, Any]) -> str:
+    """The compiled chart as SVG: drawn without the axes' label limit when every label fits it (label_limit),
+    which is the same SVG for less measuring; else with it, cutting the label that does not fit, as always."""
+    unlimited = without_label_limit(vega)
+    if unlimited is not None:
+        svg = vl_convert.vega_to_svg(unlimited[0], **options)
+        if labels_fit(svg, unlimited[1]):
+            return svg
+    return vl_convert.vega_to_svg(vega, **options)
+
+
 def render(job: RenderJob) -> dict[str, bytes]:
     """The chart's files by name: wide.svg, narrow.svg, wide.vg.json, narrow.vg.json, table.json, and for the
     variants the job has, chart.png, card.png (the social card's chart) and thumb.svg (marks only)."""
@@ -125,11 +152,13 @@ def render(job: RenderJob) -> dict[str, bytes]:
         for variant in VARIANTS:
             font = page_font(job.specs[variant])
             spec = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
-            svg = vl_convert.vegalite_to_svg(measured(spec, font) if font else spec, **options)
+            # Compiled once: the SVG is drawn from it, and the browser gets it too.
+            vega = vl_convert.vegalite_to_vega(measured(spec, font) if font else spec)
+            svg = drawn(vega, options)
             svg = compact_shapes(clean_svg(svg, f"c{job.key[:10]}{variant[0]}", f"chart-svg chart-svg-{variant}"))
             files[f"{variant}.svg"] = (named(svg, font) if font else svg).encode()
             # The browser's Vega measures with the reader's own fonts: it gets the page's stack as it is.
-            vega = localised(vl_convert.vegalite_to_vega(spec), job)
+            vega = localised(unmeasured(vega, font) if font else vega, job)
             files[f"{variant}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True).encode()
             if variant == "wide":  # the data behind the chart, as drawn: its table and chart-only CSV
                 table = chart_table(vega, locale)
@@ -139,8 +168,11 @@ def render(job: RenderJob) -> dict[str, bytes]:
             if variant in job.specs:
                 font = page_font(job.specs[variant])
                 image = wrap_category_labels(job.specs[variant], f"{measure_font(font)}, {font}" if font else None)
-                image = measured(image, font) if font else image
-                files[name] = vl_convert.vegalite_to_png(image, scale=scale, **options)
+                vega = vl_convert.vegalite_to_vega(measured(image, font) if font else image)
+                svg = drawn(vega, options)
+                # The same pixels as vega_to_png's, but for an image mark's picture, which vl-convert loads itself.
+                png = vl_convert.svg_to_png(svg, scale=scale) if "<image" not in svg else None
+                files[name] = png or vl_convert.vega_to_png(vega, scale=scale, **options)
         if "thumb" in job.specs:
             thumbnail = vl_convert.vegalite_to_svg(job.specs["thumb"], **options)
             thumbnail = clean_svg(thumbnail, f"t{job.key[:10]}", "chart-thumbnail")

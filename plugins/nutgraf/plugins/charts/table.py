@@ -24,6 +24,7 @@ import vl_convert
 MINUS = "\u2212"
 _DATUM_FIELD = re.compile(r'datum\["((?:[^"\\]|\\.)*)"\]')
 _DISCRETE_SCALES = frozenset({"band", "point", "time", "utc", "ordinal"})
+_GUIDES = frozenset({"axes", "legends", "title"})
 _ROW_PROPERTY = "text"  # drawn by text marks only: on a bar, line or point it is carried, never shown
 
 
@@ -124,9 +125,19 @@ def _items(node: dict[str, Any], marktype: str, x: float = 0, y: float = 0) -> I
             yield from _items(item, marktype, x + float(item.get("x") or 0), y + float(item.get("y") or 0))
 
 
+def _without_guides(spec: dict[str, Any]) -> dict[str, Any]:
+    """The compiled spec without its axes, legends and titles, in every group: what the table reads (the
+    marks' values and their order) does not depend on them, and measuring their text is most of a layout.
+    Scales keep their order when the plot takes the axes' room, so the items' order is the chart's."""
+    bare = {key: value for key, value in spec.items() if key not in _GUIDES}
+    if isinstance(spec.get("marks"), list):
+        bare["marks"] = [_without_guides(mark) if isinstance(mark, dict) else mark for mark in spec["marks"]]
+    return bare
+
+
 def chart_table(vega: dict[str, Any], locale: dict[str, Any] | None = None) -> ChartTable | None:
     """The table of a compiled chart whose marks carry a tooltip, or None when none does."""
-    spec = copy.deepcopy(vega)
+    spec = copy.deepcopy(_without_guides(vega))
     mark = next((m for m in _marks(spec) if "tooltip" in ((m.get("encode") or {}).get("update") or {})), None)
     tooltip = mark["encode"]["update"]["tooltip"] if mark else None
     pairs = split_object(tooltip.get("signal", "")) if isinstance(tooltip, dict) else []
