@@ -64,21 +64,35 @@ def input_folders(settings: dict[str, Any], plugins_folder: Path) -> list[Path]:
     return list(unique)
 
 
-def inputs_digest(settings: dict[str, Any], folders: list[Path], epoch: int) -> str:
-    """The hash of everything a build's output is made from (see the module's docstring)."""
-    digest = hashlib.sha256(RECORD_VERSION.encode())
-    digest.update(fingerprint(settings, []).encode())  # the settings' values
-    digest.update(json.dumps([_packages(), epoch]).encode())
+def input_files(folders: list[Path]) -> dict[Path, bytes]:
+    """Each file the build reads (under ``folders``, as ``folder / relative path``) → the hash of its bytes."""
+    found: dict[Path, bytes] = {}
     for folder in folders:
-        digest.update(b"\0folder\0" + str(folder).encode())
         for path in _files(folder):
             try:
                 # A FIFO or device is never opened (reading it could block forever): the check refuses it.
                 data = path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else b"\0special"
             except OSError:  # a dangling link or an unreadable file: its absence is part of the state
                 data = b"\0unreadable"
-            digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(data).digest())
+            found[path] = hashlib.sha256(data).digest()
+    return found
+
+
+def inputs_digest(
+    settings: dict[str, Any], folders: list[Path], epoch: int, files: dict[Path, bytes] | None = None
+) -> str:
+    """The hash of everything a build's output is made from (see the module's docstring); ``files`` are
+    ``input_files(folders)`` when the caller has them already."""
+    files = input_files(folders) if files is None else files
+    digest = hashlib.sha256(RECORD_VERSION.encode())
+    digest.update(fingerprint(settings, []).encode())  # the settings' values
+    digest.update(json.dumps([_packages(), epoch]).encode())
+    for folder in folders:
+        digest.update(b"\0folder\0" + str(folder).encode())
+        for path, file_hash in files.items():
+            if path.is_relative_to(folder):
+                digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(file_hash)
     return digest.hexdigest()
 
 
