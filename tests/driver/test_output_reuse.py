@@ -89,6 +89,8 @@ def test_a_body_edit_renders_its_pages_and_the_listings_and_nothing_else(site: P
     others = {page for page in pages if page.startswith("explainers/")} - own
     assert not others & again, "another explainer's page was rendered again"
     assert again - own <= {page for page in pages if not page.startswith("explainers/")}  # listings only
+    assert "tags/tag-1/index.html" in again
+    assert "tags/tag-2/index.html" not in again, "a tag page without the explainer was rendered again"
 
 
 def test_a_new_title_shows_on_every_listing(site: Path) -> None:

@@ -19,7 +19,8 @@ A page's key (``OutputPlan.page_key``) is conservative:
   (article, draft, translation) given to it counts with its *body*: its Markdown source, its HTML and the
   render keys of its charts (a chart's key covers its spec and data, ``charts.prepare``). The home page,
   the archive, a topic's and a tag's pages list their explainers, so they are rendered again when one of
-  those is edited; the other explainers' pages are not.
+  those is edited; the other explainers' pages, and other tags' pages, are not (``all_articles``, the whole
+  site's list Pelican gives tag and topic pages as every page's context has it, counts by its cards).
 
 The assumption behind it: a page shows other pages' cards, never their bodies, unless they are given to
 it. A value the key cannot say (an object of unknown kind) means the page is always rendered.
@@ -56,6 +57,11 @@ from pelican.writers import Writer
 MANIFEST_VERSION = "1"
 # Attributes of a content object that are its body (shown on its own page only) or the build's plumbing.
 _NOT_CARD = frozenset({"_content", "explainer", "_context", "settings", "content"})
+
+
+# Values a page is given that are the whole site's list, as every page's context has it (Pelican gives tag,
+# topic and draft pages ``all_articles``, for navigation): their pages count by their cards, as in the context.
+_BY_CARDS = frozenset({"all_articles"})
 
 
 class UnsayableError(Exception):
@@ -344,7 +350,9 @@ class OutputPlan:
         if context is not self._context:  # a context of its own (period archives): not known what it holds
             return None
         try:
-            page = [[name, self._value(value)] for name, value in sorted(values.items())]
+            page = [
+                [name, ["cards"] if name in _BY_CARDS else self._value(value)] for name, value in sorted(values.items())
+            ]
             return _hash([self.site_key(context), name, getattr(template, "name", None), page])
         except UnsayableError:
             return None
