@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,20 @@ def test_the_fallback_swap_without_renameat2(old_site: Path, tmp_path: Path, mon
     assert _leftovers(old_site) == []
 
 
+def test_the_previous_site_is_deleted_in_the_trash_without_the_build_waiting(old_site: Path, tmp_path: Path) -> None:
+    trash = tmp_path / "cache" / "trash"
+    (trash / "site-left-by-a-killed-deletion" / "explainers").mkdir(parents=True)
+    with staged_directory(old_site, trash) as staging:
+        (staging / "index.html").write_text("new home", encoding="utf-8")
+    assert _tree(old_site) == {"index.html": b"new home"}
+    assert _leftovers(old_site) == ["cache"]
+    deadline = time.monotonic() + 60
+    while any(trash.iterdir()) and time.monotonic() < deadline:  # a process of its own deletes them
+        time.sleep(0.1)
+    assert list(trash.iterdir()) == []
+    assert _tree(old_site) == {"index.html": b"new home"}
+
+
 INTERRUPTED_SWAP = """
 import os, signal, sys
 from pathlib import Path
@@ -74,9 +89,9 @@ from nutgraf.driver.atomic_output import InterruptedAfterSwap, staged_directory
 
 swap = atomic_output.replace_directory
 
-def interrupted_swap(new, target):
+def interrupted_swap(new, target, *rest):
     os.kill(os.getpid(), signal.SIGINT)  # held back until the swap is done
-    swap(new, target)
+    swap(new, target, *rest)
 
 atomic_output.replace_directory = interrupted_swap
 try:

@@ -13,11 +13,14 @@ import ctypes.util
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 try:
     import fcntl
@@ -77,10 +80,62 @@ def _not_writable(target: Path) -> Path | None:
     return next((folder for folder in folders if not os.access(folder, os.W_OK)), None)
 
 
-def replace_directory(new: Path, target: Path) -> None:
+# Run by the detached process that deletes previous sites: each argument is one such tree, nothing else.
+_DELETE_TREES = "import shutil, sys\nfor tree in sys.argv[1:]:\n    shutil.rmtree(tree, ignore_errors=True)\n"
+
+
+def _delete_detached(trees: list[Path]) -> None:
+    """Delete ``trees`` in a process of their own that outlives this one: a build does not wait for it.
+
+    Detached on each system (its own session on POSIX; no console, its own group on Windows), so that
+    neither the build's exit nor a Ctrl-C in its terminal stops it half-way.
+    """
+    options: dict[str, Any] = (
+        {"creationflags": subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined]
+        if os.name == "nt"
+        else {"start_new_session": True}
+    )
+    _deleters.append(
+        subprocess.Popen(
+            [sys.executable, "-c", _DELETE_TREES, *map(str, trees)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+            **options,
+        )
+    )
+    _deleters[:] = [deleter for deleter in _deleters if deleter.poll() is None]  # reaps the finished ones
+
+
+_deleters: list[subprocess.Popen[bytes]] = []  # kept, so that none is reported as still running when collected
+
+
+def discard(tree: Path, trash: Path | None) -> None:
+    """Delete ``tree``, a previous site: moved into ``trash`` and deleted there by a detached process when
+    ``trash`` is on its disk, else here and now. Trees an earlier deletion left (a killed machine) go too."""
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            aside = Path(tempfile.mkdtemp(prefix="site-", dir=trash))
+            aside.rmdir()
+            tree.rename(aside)
+        except OSError:  # another disk, or no such folder to be had: deleted the slow way
+            pass
+        else:
+            try:
+                _delete_detached(sorted(path for path in trash.iterdir() if path.is_dir() and not path.is_symlink()))
+            except OSError:
+                shutil.rmtree(aside, ignore_errors=True)
+            return
+    shutil.rmtree(tree)
+
+
+def replace_directory(new: Path, target: Path, trash: Path | None = None) -> None:
     """Put ``new`` where ``target`` is, so that ``target`` is never missing or half-written.
 
-    Raises OutputNotReplacedError, with ``target`` untouched, when that cannot be done.
+    Raises OutputNotReplacedError, with ``target`` untouched, when that cannot be done. The previous site
+    is deleted (``discard``) once ``new`` is in its place.
     """
     if (blocked := _not_writable(target)) is not None:
         msg = f"{blocked} cannot be changed (read-only, or not ours to write)"
@@ -92,7 +147,7 @@ def replace_directory(new: Path, target: Path) -> None:
             raise OutputNotReplacedError(f"cannot move the new site to {target} ({error.strerror})") from None
         return
     if _exchange(new, target):
-        shutil.rmtree(new)  # ``new`` now holds the previous site.
+        discard(new, trash)  # ``new`` now holds the previous site.
         return
     # Fallback: two renames; the gap between them is a few microseconds.
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
@@ -106,7 +161,7 @@ def replace_directory(new: Path, target: Path) -> None:
     except OSError as error:
         old.rename(target)  # put the previous site back
         raise OutputNotReplacedError(f"the new site cannot be moved to {target} ({error.strerror})") from None
-    shutil.rmtree(old)
+    discard(old, trash)
 
 
 def _locked(folder: Path) -> int | None:
@@ -143,8 +198,9 @@ def remove_abandoned_staging(target: Path) -> list[Path]:
 
 
 @contextmanager
-def staged_directory(target: Path) -> Iterator[Path]:
-    """Yield an empty folder beside ``target``; on success it replaces ``target``.
+def staged_directory(target: Path, trash: Path | None = None) -> Iterator[Path]:
+    """Yield an empty folder beside ``target``; on success it replaces ``target``, and the previous site is
+    deleted in ``trash`` without waiting for it (``discard``).
 
     On any failure, Ctrl-C included, the folder is removed and ``target`` is untouched. An interrupt
     during the swap itself waits for the swap to finish, then raises ``InterruptedAfterSwap``.
@@ -169,7 +225,7 @@ def staged_directory(target: Path) -> Iterator[Path]:
             with _interrupts_deferred():
                 # mkdtemp makes the folder private (0700); a web server must be able to read the site.
                 staging.chmod(0o755)
-                replace_directory(staging, target)
+                replace_directory(staging, target, trash)
                 swapped = True
         except KeyboardInterrupt as interrupt:
             if swapped:

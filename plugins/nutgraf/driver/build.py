@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ from pelican.settings import read_settings
 
 from nutgraf.driver import stages
 from nutgraf.driver.atomic_output import InterruptedAfterSwap, OutputNotReplacedError, staged_directory
-from nutgraf.driver.build_record import BuildRecord, input_folders, inputs_digest
+from nutgraf.driver.build_record import BuildRecord, input_files, input_folders, inputs_digest
 from nutgraf.driver.content_cache import content_cache_path, discarded_on_failure
+from nutgraf.driver.output_reuse import Manifest, OutputPlan, reusing_output
 from nutgraf.driver.template_cache import with_template_cache
 from nutgraf.kernel.context import BuildContext, close_context, open_context
 from nutgraf.kernel.diagnostics import ContentError, NutgrafError, print_diagnostics
@@ -138,6 +140,16 @@ def cache_root(settings: dict[str, Any]) -> Path:
     return root if root.is_absolute() else Path(settings["PATH"]).parent / root
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What a build is made from: the hash of it all, each input file's hash, its date; and whether forced."""
+
+    digest: str
+    files: dict[Path, bytes]
+    epoch: int
+    force: bool
+
+
 def build(settings: dict[str, Any], *, force: bool = False) -> int:
     """Build the site into ``settings['OUTPUT_PATH']``; return the exit status.
 
@@ -149,14 +161,16 @@ def build(settings: dict[str, Any], *, force: bool = False) -> int:
     target = Path(settings["OUTPUT_PATH"])
     epoch = source_date_epoch(Path(settings["PATH"]))
     record = BuildRecord.for_output(cache_root(settings), target)
-    inputs = inputs_digest(settings, input_folders(settings, CODE_FOLDER), epoch)
+    folders = input_folders(settings, CODE_FOLDER)
+    files = input_files(folders)
+    inputs = inputs_digest(settings, folders, epoch, files)
     if not force and record.is_current(inputs, target):
         elapsed = time.perf_counter() - started
         print(f"{target} is up to date: nothing it is built from has changed ({elapsed:.1f} s).", file=sys.stderr)
         return 0
     context = open_build_context(settings)
     try:
-        return _build(settings, context, target, record, inputs, epoch, started)
+        return _build(settings, context, target, record, Inputs(inputs, files, epoch, force), started)
     finally:
         close_context(context)
 
@@ -166,10 +180,10 @@ def _build(
     context: BuildContext,
     target: Path,
     record: BuildRecord,
-    inputs: str,
-    epoch: int,
+    inputs: Inputs,
     started: float,
 ) -> int:
+    epoch = inputs.epoch
     if check(settings, context) != 0:
         return 1
     # Set for every stage and tool run from here on (plugins, subprocesses), as the spec asks.
@@ -180,7 +194,8 @@ def _build(
         # A cancelled CI run is terminated, not interrupted: clean up the same way.
         previous_sigterm = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with staged_directory(target) as staging:
+        # The previous site is deleted in the cache folder, without the build waiting for it.
+        with staged_directory(target, cache_root(settings) / "trash") as staging:
             staged_settings = dict(
                 settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False, BUILD_DATE=build_date
             )
@@ -190,9 +205,18 @@ def _build(
                 staged_settings["CACHE_PATH"] = str(cache_folder)
             staged_settings = with_template_cache(staged_settings, cache_root(settings), CODE_FOLDER)
             context.settings = staged_settings  # the same build (its key is copied), writing into staging
+            manifest_path = Manifest.path_for(cache_root(settings), target)
+            # --force renders every page again: what a theme edit costs, as the benchmark measures it.
+            previous = Manifest() if inputs.force else Manifest.load(manifest_path, target)
+            code_key = inputs_digest(settings, [], epoch, {})  # the settings, packages and date
+            plan = OutputPlan(target.resolve(), Path(staging), previous, inputs.files, code_key)
             with discarded_on_failure(cache_folder, kept_if_interrupted=settings.get("GZIP_CACHE", True)):
                 stages.prepare_build(context)
-                Pelican(staged_settings).run()
+                pelican = Pelican(staged_settings)
+                with reusing_output(pelican, plan):
+                    pelican.run()
+            # Printed, not logged: the build shows only warnings, and a warning would fail it.
+            print(f"Wrote {plan.rendered} pages, reused {plan.reused} unchanged files.", file=sys.stderr)
             stages.finalize_output(context, Path(staging))
     except ContentError as error:
         print_diagnostics(error.diagnostics)
@@ -218,6 +242,7 @@ def _build(
     finally:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
-    record.save(inputs, target)
+    record.save(inputs.digest, target)
+    plan.manifest.save(manifest_path)
     print(f"Built {target} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0

@@ -64,22 +64,52 @@ def input_folders(settings: dict[str, Any], plugins_folder: Path) -> list[Path]:
     return list(unique)
 
 
-def inputs_digest(settings: dict[str, Any], folders: list[Path], epoch: int) -> str:
-    """The hash of everything a build's output is made from (see the module's docstring)."""
-    digest = hashlib.sha256(RECORD_VERSION.encode())
-    digest.update(fingerprint(settings, []).encode())  # the settings' values
-    digest.update(json.dumps([_packages(), epoch]).encode())
+def input_files(folders: list[Path]) -> dict[Path, bytes]:
+    """Each file the build reads (under ``folders``, as ``folder / relative path``) → the hash of its bytes."""
+    found: dict[Path, bytes] = {}
     for folder in folders:
-        digest.update(b"\0folder\0" + str(folder).encode())
         for path in _files(folder):
             try:
                 # A FIFO or device is never opened (reading it could block forever): the check refuses it.
                 data = path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else b"\0special"
             except OSError:  # a dangling link or an unreadable file: its absence is part of the state
                 data = b"\0unreadable"
-            digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(data).digest())
+            found[path] = hashlib.sha256(data).digest()
+    return found
+
+
+def inputs_digest(
+    settings: dict[str, Any], folders: list[Path], epoch: int, files: dict[Path, bytes] | None = None
+) -> str:
+    """The hash of everything a build's output is made from (see the module's docstring); ``files`` are
+    ``input_files(folders)`` when the caller has them already."""
+    files = input_files(folders) if files is None else files
+    digest = hashlib.sha256(RECORD_VERSION.encode())
+    digest.update(fingerprint(settings, []).encode())  # the settings' values
+    digest.update(json.dumps([_packages(), epoch]).encode())
+    for folder in folders:
+        digest.update(b"\0folder\0" + str(folder).encode())
+        for path, file_hash in files.items():
+            if path.is_relative_to(folder):
+                digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(file_hash)
     return digest.hexdigest()
+
+
+def _output_entries(folder: str, prefix: str, digest: Any) -> None:
+    """Feed ``digest`` each file's path, size and modification time under ``folder``, in name order.
+
+    ``os.scandir`` rather than a walk with ``Path.stat``: a site has tens of thousands of files, and this
+    runs on every build, twice when something changed. Links are not followed: a site holds its files.
+    """
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _output_entries(entry.path, f"{prefix}{entry.name}/", digest)
+        else:
+            status = entry.stat(follow_symlinks=False)
+            digest.update(f"{prefix}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
 
 
 def output_digest(output: Path) -> str | None:
@@ -87,12 +117,10 @@ def output_digest(output: Path) -> str | None:
     if not output.is_dir():
         return None
     digest = hashlib.sha256()
-    for path in _files(output):
-        try:
-            status = path.stat()
-        except OSError:
-            return None
-        digest.update(f"{path.relative_to(output).as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    try:
+        _output_entries(str(output), "", digest)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 

@@ -72,6 +72,28 @@ def page_embeds(library: ChartLibrary, settings: Mapping[str, Any], item: Any) -
     ]
 
 
+class EmbedFigure:
+    """The chart's figure on its embed page, drawn only when the page is rendered: a writer that finds the
+    page unchanged since the last build (``nutgraf.driver.output_reuse``) never draws it. ``output_key`` says
+    what the figure is made from: the block (its key), the chart's renders (their key), its anchor and language."""
+
+    def __init__(self, library: ChartLibrary, key: str, anchor: str, lang: str, gettext: Callable[[str], str]) -> None:
+        self.output_key = f"{key}\0{library.prepared(key).key}\0{anchor}\0{lang}"
+        self._draw = lambda: headed(library.figure(key, anchor, gettext=gettext))
+        self._html: str | None = None
+
+    def __html__(self) -> str:
+        if self._html is None:
+            self._html = self._draw()
+        return self._html
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.__html__()
+
+
 @dataclass(frozen=True)
 class EmbedDisclosures:
     """What ``hooks.expand_charts`` puts after each figure of a published page: its "Embed" disclosure."""
@@ -102,7 +124,7 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
         template = template or generator.get_template(TEMPLATE)
         gettext = context.gettext_for(getattr(item, "lang", None))
         for embed in page_embeds(library, settings, item):
-            figure = headed(library.figure(embed.key, embed.anchor, gettext=gettext))
+            figure = EmbedFigure(library, embed.key, embed.anchor, str(getattr(item, "lang", "")), gettext)
             writer.write_file(
                 f"{embed.folder}index.html",
                 template,
