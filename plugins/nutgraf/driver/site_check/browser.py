@@ -8,19 +8,14 @@ is one finding, naming the variants.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from nutgraf.driver.site_check.findings import Finding, ToolMissingError
 from nutgraf.driver.site_check.site_files import site_path
-
-if TYPE_CHECKING:
-    from playwright.async_api import Browser
 
 # The one place that decides which browser the site check and the browser tests drive: the runner's or
 # laptop's own (GitHub's ubuntu-24.04 image has Google Chrome and a Chromium build; a Mac has Chrome in
@@ -55,9 +50,10 @@ VARIANTS = (
     Variant("1440×900 dark", 1440, 900, "dark"),
 )
 
-# How long one step on one page may take before it counts as hung: the four variants share the cores, and a
-# listing page of 1,000 explainers loads 1,000 thumbnails in each, well past Playwright's default 30 s on a
-# loaded machine.
+# How long one step on one page may take before it counts as hung: a listing page of 1,000 explainers loads
+# 1,000 thumbnails, past Playwright's default 30 s on a loaded machine. (The four variants are checked one
+# after another: run at once, in four contexts of one browser, a page of the full check at 100 explainers
+# never reached network idle.)
 TIMEOUT_MS = 300_000
 
 # Recorded before any of the page's own scripts run, so every violation is seen.
@@ -122,65 +118,47 @@ def _is_csp_message(text: str) -> bool:
     return "Content Security Policy" in text or "Content-Security-Policy" in text
 
 
-async def _check_variant(
-    browser: Browser, variant: Variant, urls: list[str], base_url: str, axe: str
-) -> dict[tuple[str, str, str], None]:
-    """(check, page, message) of every problem seen in one variant, on every page in turn in one tab."""
-    found: dict[tuple[str, str, str], None] = {}  # a dict: ordered, and each problem once
-    context = await browser.new_context(
-        viewport={"width": variant.width, "height": variant.height},
-        color_scheme=variant.color_scheme,
-        reduced_motion="reduce",
-    )
-    try:
-        context.set_default_timeout(TIMEOUT_MS)
-        await context.add_init_script(RECORD_CSP_VIOLATIONS)
-        page = await context.new_page()
-        messages: list[tuple[str, str]] = []
-        page.on("console", lambda message: messages.append((message.type, message.text)))
-        page.on("pageerror", lambda error: messages.append(("error", f"uncaught {error}")))
-        for url in urls:
-            where = site_path(base_url, url)
-            messages.clear()
-            response = await page.goto(url, wait_until="load")
-            if response is None or response.status >= 400:
-                # The link check reports missing pages; the 404 page itself is checked as a page.
-                continue
-            await page.evaluate(LOAD_WHAT_SCROLLING_WOULD)
-            await page.wait_for_load_state("networkidle")
-            await page.evaluate(axe)
-            for violation in await page.evaluate(RUN_AXE):
-                message = f"{violation['rule']}: {violation['help']} ({violation['target']})"
-                found["accessibility", where, message] = None
-            for violation in await page.evaluate("window.__cspViolations"):
-                found["csp", where, violation] = None
-            for kind, text in messages:
-                if kind == "error" and not _is_csp_message(text):
-                    found["console", where, text] = None
-    finally:
-        await context.close()
-    return found
-
-
-async def _check_variants(urls: list[str], base_url: str, axe: str) -> list[dict[tuple[str, str, str], None]]:
-    """Every variant at once, each in its own context of one browser: while one tab waits for the network
-    to settle or a chart to draw, another runs axe, so the four share the cores instead of taking turns."""
-    from playwright.async_api import async_playwright  # only the site check needs a browser
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        try:
-            return await asyncio.gather(*(_check_variant(browser, v, urls, base_url, axe) for v in VARIANTS))
-        finally:
-            await browser.close()
-
-
 def check_in_browser(urls: list[str], base_url: str, project_root: Path) -> list[Finding]:
+    from playwright.sync_api import sync_playwright  # only the site check needs a browser
+
     axe = axe_source(project_root)
     seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # (check, page, message) -> variants
-    for variant, found in zip(VARIANTS, asyncio.run(_check_variants(urls, base_url, axe)), strict=True):
-        for problem in found:
-            seen[problem].append(variant.name)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        try:
+            for variant in VARIANTS:
+                context = browser.new_context(
+                    viewport={"width": variant.width, "height": variant.height},
+                    color_scheme=variant.color_scheme,
+                    reduced_motion="reduce",
+                )
+                context.set_default_timeout(TIMEOUT_MS)
+                context.add_init_script(RECORD_CSP_VIOLATIONS)
+                page = context.new_page()
+                messages: list[tuple[str, str]] = []
+                page.on("console", lambda message, log=messages: log.append((message.type, message.text)))
+                page.on("pageerror", lambda error, log=messages: log.append(("error", f"uncaught {error}")))
+                for url in urls:
+                    where = site_path(base_url, url)
+                    messages.clear()
+                    response = page.goto(url, wait_until="load")
+                    if response is None or response.status >= 400:
+                        # The link check reports missing pages; the 404 page itself is checked as a page.
+                        continue
+                    page.evaluate(LOAD_WHAT_SCROLLING_WOULD)
+                    page.wait_for_load_state("networkidle")
+                    page.evaluate(axe)
+                    for violation in page.evaluate(RUN_AXE):
+                        message = f"{violation['rule']}: {violation['help']} ({violation['target']})"
+                        seen["accessibility", where, message].append(variant.name)
+                    for violation in page.evaluate("window.__cspViolations"):
+                        seen["csp", where, violation].append(variant.name)
+                    for kind, text in messages:
+                        if kind == "error" and not _is_csp_message(text):
+                            seen["console", where, text].append(variant.name)
+                context.close()
+        finally:
+            browser.close()
     return [
         Finding(check, where, f"{message} [{', '.join(variants)}]")
         for (check, where, message), variants in seen.items()
