@@ -26,6 +26,7 @@ CURRENT_MAJORS = {
     "actions/setup-python": "v7",
     "actions/cache": "v6",
     "actions/cache/restore": "v6",
+    "actions/cache/save": "v6",
     "actions/configure-pages": "v6",
     "actions/upload-pages-artifact": "v5",
     "actions/upload-artifact": "v7",
@@ -161,9 +162,28 @@ def test_the_build_cache_has_a_key_per_run_a_restore_prefix_and_is_pruned_before
     runs = [str(step.get("run", "")).strip() for step in steps]
     assert runs.index("invoke clean --stale") > runs.index("invoke build --production")
     assert steps.index(cache) < runs.index("invoke build --production")
-    # The site check restores the same run's cache, and never saves one of its own.
+
+
+def test_the_site_check_restores_and_saves_caches_of_its_own_pruned_before_saving() -> None:
+    """Its production build for a local address draws and writes what the preview build does not."""
+    build = _step("build", "actions/cache")["with"]
+    steps = _steps("site-check")
     restore = _step("site-check", "actions/cache/restore")
-    assert restore["with"] == settings
+    save = _step("site-check", "actions/cache/save")
+    key = restore["with"]["key"]
+    assert restore["with"]["path"] == save["with"]["path"] == ".cache"
+    assert save["with"]["key"] == key and "${{ github.run_id }}" in key and key != build["key"]
+    # Its own latest entry first, else the build job's.
+    own, fallback = restore["with"]["restore-keys"].strip().splitlines()
+    assert key.startswith(own) and own.endswith("-") and "run_id" not in own
+    assert fallback == build["restore-keys"]
+    runs = [str(step.get("run", "")).strip() for step in steps]
+    checks = [index for index, run in enumerate(runs) if run.startswith("invoke check --site")]
+    prune = runs.index("invoke clean --stale")
+    assert steps.index(restore) < min(checks) and max(checks) < prune < steps.index(save)
+    # Saved whatever the check found (a failed check still built good caches), by one share of the matrix.
+    for step in (steps[prune], save):
+        assert "!cancelled()" in step["if"] and "matrix.shard == 1" in step["if"]
 
 
 def test_pages_and_id_token_permissions_only_on_the_deploy_job() -> None:

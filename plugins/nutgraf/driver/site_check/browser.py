@@ -50,6 +50,12 @@ VARIANTS = (
     Variant("1440×900 dark", 1440, 900, "dark"),
 )
 
+# How long one step on one page may take before it counts as hung: a listing page of 1,000 explainers loads
+# 1,000 thumbnails, past Playwright's default 30 s on a loaded machine. (The four variants are checked one
+# after another: run at once, in four contexts of one browser, a page of the full check at 100 explainers
+# never reached network idle.)
+TIMEOUT_MS = 300_000
+
 # Recorded before any of the page's own scripts run, so every violation is seen.
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
@@ -126,6 +132,7 @@ def check_in_browser(urls: list[str], base_url: str, project_root: Path) -> list
                     color_scheme=variant.color_scheme,
                     reduced_motion="reduce",
                 )
+                context.set_default_timeout(TIMEOUT_MS)
                 context.add_init_script(RECORD_CSP_VIOLATIONS)
                 page = context.new_page()
                 messages: list[tuple[str, str]] = []

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -59,18 +60,20 @@ def check_served_site(
     names = ("sitemap.xml", "robots.txt") if whole_site else ()
     extra = [urljoin(base_url, name) for name in names if (output / name).is_file()]
 
-    report.extend(html_validator.check_html(output, pages, project_root))
+    # The Nu checker is a Java process of its own: it validates while the links are crawled and the browser works.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        html = pool.submit(html_validator.check_html, output, pages, project_root)
+        in_scope = set(page_urls)
+        follow = (lambda url: url in in_scope or _is_stylesheet(url)) if scoped else None
+        findings, responses = links.check_links(base_url, page_urls + feed_urls + extra, follow)
+        report.extend(findings)
+        # Feeds the pages announce, as well as the feed files on disk.
+        announced = [url for url, reply in responses.items() if reply.media_type.endswith(("atom+xml", "rss+xml"))]
+        for url in sorted(set(feed_urls) | set(announced)):
+            report.extend(feeds.check_feed(url, responses[url], base_url))
 
-    in_scope = set(page_urls)
-    follow = (lambda url: url in in_scope or _is_stylesheet(url)) if scoped else None
-    findings, responses = links.check_links(base_url, page_urls + feed_urls + extra, follow)
-    report.extend(findings)
-    # Feeds the pages announce, as well as the feed files on disk.
-    announced = [url for url, response in responses.items() if response.media_type.endswith(("atom+xml", "rss+xml"))]
-    for url in sorted(set(feed_urls) | set(announced)):
-        report.extend(feeds.check_feed(url, responses[url], base_url))
-
-    report.extend(browser.check_in_browser(page_urls, base_url, project_root))
+        report.extend(browser.check_in_browser(page_urls, base_url, project_root))
+        report.extend(html.result())
     return report
 
 
