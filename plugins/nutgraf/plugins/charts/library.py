@@ -233,6 +233,8 @@ class ChartLibrary:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             if download.source is not None:
-                shutil.copyfile(download.source, target)
+                # By its place in this project's content/, not the path the prepared chart holds: a chart
+                # remembered from a copy of the project elsewhere (a moved folder, a restored cache) names that copy.
+                shutil.copyfile(self.settings.content_path / download.url_path, target)
             elif download.content is not None:
                 target.write_bytes(download.content)
