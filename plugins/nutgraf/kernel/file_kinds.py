@@ -53,11 +53,13 @@ def unsafe_entries(settings: dict[str, Any]) -> list[Diagnostic]:
     for folder, subfolders, names in os.walk(content):  # never follows links: a loop cannot trap it
         subfolders.sort()
         for name in sorted([*subfolders, *names]):
-            path = Path(folder) / name
-            try:
-                own = path.lstat()
+            try:  # by its name, not a Path: the live preview runs this on every save, over thousands of files
+                own = os.lstat(os.path.join(folder, name))  # noqa: PTH118
             except OSError:
                 continue
+            if stat.S_ISREG(own.st_mode) or stat.S_ISDIR(own.st_mode):
+                continue
+            path = Path(folder) / name
             if stat.S_ISLNK(own.st_mode):
                 try:
                     target = path.stat()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -229,8 +230,15 @@ def svg_problems(settings: dict[str, Any]) -> list[Diagnostic]:
     """SVG files in content/ that could run script or load from elsewhere, at the line that does."""
     content = Path(settings["PATH"])
     found: list[Diagnostic] = []
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() not in (".svg", ".svgz") or not path.is_file():
+    # Every folder but those behind links, as rglob walks it; a Path made only for an SVG's name.
+    images = [
+        Path(folder) / name
+        for folder, _, names in os.walk(content)
+        for name in names
+        if name.lower().endswith((".svg", ".svgz"))
+    ]
+    for path in sorted(images):
+        if not path.is_file():
             continue
         shown = display_path(path, content.absolute().parent)
         try:
