@@ -24,8 +24,6 @@ LINE_LENGTHS = """() => [...document.querySelectorAll('.explainer-body p')].filt
   })"""
 
 
-
-
 @pytest.mark.parametrize("slug", EXPLAINERS)
 def test_the_story_starts_on_a_phone_s_first_screen(browser: Browser, site_url: str, slug: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)

@@ -18,8 +18,6 @@ REPORT_CSP = (
 )
 
 
-
-
 def test_static_chart_is_visible_without_javascript(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -88,7 +88,6 @@ def text_widths(texts: list[TextStyle]) -> list[float]:
     return [_widths[text] for text in texts]
 
 
-
 def labels_fit(svg: str, limit: float) -> bool:
     """Whether every axis label of the SVG (drawn without a limit) is within ``limit``: Vega would cut none."""
     labels = axis_labels(svg)
