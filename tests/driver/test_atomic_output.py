@@ -84,6 +84,9 @@ def test_the_previous_site_is_deleted_in_the_trash_without_the_build_waiting(old
 INTERRUPTED_SWAP = """
 import os, signal, sys
 from pathlib import Path
+# Ctrl-C as a terminal delivers it, even where the test runner was started in the background (a shell then
+# starts it, and so this process, with SIGINT ignored).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from nutgraf.driver import atomic_output
 from nutgraf.driver.atomic_output import InterruptedAfterSwap, staged_directory
 
