@@ -351,7 +351,8 @@ class OutputPlan:
             return None
         try:
             page = [
-                [name, ["cards"] if name in _BY_CARDS else self._value(value)] for name, value in sorted(values.items())
+                [given, ["cards"] if given in _BY_CARDS else self._value(value)]
+                for given, value in sorted(values.items())
             ]
             return _hash([self.site_key(context), name, getattr(template, "name", None), page])
         except UnsayableError:
