@@ -106,6 +106,23 @@ def test_misspelt_field_fails_the_build_with_path_line_and_suggestion(tmp_path: 
     assert not (root / "output").exists()
 
 
+def test_a_category_label_too_long_for_a_phone_fails_the_build_instead_of_being_cut(tmp_path: Path) -> None:
+    """Vega would draw "Pneumonoultramicroscopicsilicov…": a reader must never see a name the data lacks."""
+    chart = CHART_A.replace("x: year:O", "x: sector:N")
+    project_files = files(chart)
+    project_files["content/data/a.csv"] = "sector,sales\nMining,3\nPneumonoultramicroscopicsilicovolcanoconiosis,5\n"
+    root = make_project(tmp_path / "site", project_files)
+    result = build_in_process("build", cwd=root)
+    assert result.returncode == 1, result.stderr
+    line = explainer(chart).splitlines().index("```chart") + 1
+    assert (
+        f"content/explainers/a.md:{line}: chart cannot be drawn: the axis label"
+        " 'Pneumonoultramicroscopicsilicovolcanoconiosis' is"
+    ) in result.stderr
+    assert "shorten the label in the data" in result.stderr and "Traceback" not in result.stderr
+    assert not (root / "output").exists()
+
+
 def test_altair_module_failing_at_build_is_a_diagnostic_not_a_traceback(tmp_path: Path) -> None:
     chart = "```chart\naltair: charts/broken.py:build\nsource: S\nalt: A chart.\n```"
     project_files = files(chart)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import vl_convert
 
 from nutgraf.kernel import fonts
-from nutgraf.plugins.charts.label_limit import axis_labels, labels_fit, text_widths, without_label_limit
-from nutgraf.plugins.charts.render import drawn
+from nutgraf.plugins.charts.label_limit import axis_labels, labels_wider_than, text_widths, without_label_limit
+from nutgraf.plugins.charts.render import RenderError, drawn
 
 FONT = f"{fonts.SANS}, sans-serif"
 
@@ -30,17 +31,20 @@ def test_labels_that_fit_are_drawn_the_same_without_the_limit() -> None:
     unlimited, limit = without_label_limit(vega)  # type: ignore[misc]
     assert limit == 200 and unlimited["config"]["axis"]["labelLimit"] == 0
     svg = vl_convert.vega_to_svg(unlimited)
-    assert labels_fit(svg, limit)
+    assert labels_wider_than(svg, limit) == []
     assert drawn(vega, {}) == vl_convert.vega_to_svg(vega) == svg
 
 
-def test_a_label_wider_than_the_limit_is_still_cut_as_vega_cuts_it() -> None:
+def test_a_label_vega_would_cut_short_is_an_error_naming_it() -> None:
+    """Vega would draw "Telecommunications-and-broa…": a name the data does not have, which no reader may see."""
     fonts.use_shipped_fonts()
     vega = _vega(["Mining", "Telecommunications-and-broadcasting"], 120)
     unlimited, limit = without_label_limit(vega)  # type: ignore[misc]
-    assert not labels_fit(vl_convert.vega_to_svg(unlimited), limit)
-    svg = drawn(vega, {})
-    assert svg == vl_convert.vega_to_svg(vega) and "\u2026" in svg  # the long label ends in "…", as always
+    [(label, width)] = labels_wider_than(vl_convert.vega_to_svg(unlimited), limit)
+    assert label == "Telecommunications-and-broadcasting" and width > 120
+    with pytest.raises(RenderError, match=r"'Telecommunications-and-broadcasting' is .* px wide") as raised:
+        drawn(vega, {})
+    assert "shorten the label" in raised.value.hint
 
 
 def test_widths_are_those_vega_truncates_by() -> None:

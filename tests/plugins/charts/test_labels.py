@@ -15,6 +15,13 @@ def test_a_label_wraps_between_words_into_lines_that_fit() -> None:
     assert wrap("Supercalifragilistic is long", 100, by_letters) == ["Supercalifragilistic", "is long"]
 
 
+def test_a_label_in_a_script_without_spaces_breaks_between_characters() -> None:
+    """Chinese has no spaces to break at: a long name breaks between its characters, a number kept whole."""
+    assert wrap("电信网络诈骗案件2025年", 80, by_letters) == ["电信网络诈骗案件", "2025年"]
+    assert wrap("缅甸 妙瓦底电诈园区", 50, by_letters) == ["缅甸 妙瓦", "底电诈园区"]
+    assert wrap("短标签", 80, by_letters) == ["短标签"]
+
+
 def test_vl_convert_measures_longer_text_wider() -> None:
     assert text_width("Education and health services", "DejaVu Sans", 14) > text_width("Education", "DejaVu Sans", 14)
 

@@ -38,7 +38,7 @@ def test_a_chart_that_cannot_be_drawn_is_reported_by_key_and_not_cached(tmp_path
     cache = ChartCache(tmp_path / "cache")
     report = render_missing([bad, good], cache, workers=2)
     assert report.rendered == 1 and list(report.failed) == [bad.key]
-    assert "Vega-Lite could not draw it" in report.failed[bad.key]
+    assert "Vega-Lite could not draw it" in report.failed[bad.key][0]
     assert good.key in cache and bad.key not in cache
 
 

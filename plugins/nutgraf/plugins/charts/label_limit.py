@@ -5,8 +5,8 @@ layout runs and again when drawing, on top of the measuring it does for the layo
 a measurement is most of a chart's cost (each one lays the text out as an SVG of its own). A label that fits
 is drawn exactly as without the limit. So the chart is drawn without the theme's limit, its axis labels are
 measured once each (in one batch, remembered across charts: years and round numbers recur), and only when one
-is wider than the limit is the chart drawn again with it, truncating that label as before: the SVG is the same
-bytes either way.
+is wider than the limit would Vega cut it short: that is reported to the editor instead (render.drawn). A chart
+whose labels fit is the same bytes either way.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def text_widths(texts: list[TextStyle]) -> list[float]:
     return [_widths[text] for text in texts]
 
 
-def labels_fit(svg: str, limit: float) -> bool:
-    """Whether every axis label of the SVG (drawn without a limit) is within ``limit``: Vega would cut none."""
+def labels_wider_than(svg: str, limit: float) -> list[tuple[str, float]]:
+    """Each axis label line of the SVG (drawn without a limit) wider than ``limit``, which Vega would cut, with
+    its width; none when every label fits."""
     labels = axis_labels(svg)
-    return all(width <= limit for width in text_widths(labels))
+    return [(label[0], width) for label, width in zip(labels, text_widths(labels), strict=True) if width > limit]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -52,19 +53,34 @@ def plot_layout(spec: dict[str, Any]) -> tuple[float, float, dict[str, list[dict
     return float(view["width"]), float(view["height"]), marks
 
 
+# Scripts written without spaces between words: a line may break between any two of their characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _pieces(word: str, limit: float, measure: Measure) -> list[str]:
+    """``word`` as the pieces a line may break between: itself, or, when it is too wide and written in a
+    script without spaces (Chinese, Japanese), its characters (a run of Latin letters or digits kept whole)."""
+    if measure(word) <= limit or not _UNSPACED.search(word):
+        return [word]
+    return re.findall(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+|.", word)
+
+
 def wrap(text: str, limit: float, measure: Measure) -> list[str]:
-    """``text`` as lines no wider than ``limit``, broken between words (a single longer word keeps its line)."""
+    """``text`` as lines no wider than ``limit``, broken between words, or between the characters of a word in
+    a script written without spaces. A longer word of another script keeps its line: the render then reports
+    it (render.drawn), as Vega would cut it short."""
     if measure(text) <= limit:
         return [text]
     lines: list[str] = []
     line = ""
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if line and measure(candidate) > limit:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
+        for index, piece in enumerate(_pieces(word, limit, measure)):
+            candidate = f"{line}{' ' if index == 0 else ''}{piece}" if line else piece
+            if line and measure(candidate) > limit:
+                lines.append(line)
+                line = piece
+            else:
+                line = candidate
     lines.append(line)
     return lines
 

@@ -89,9 +89,10 @@ class ChartLibrary:
         # Specs held for want of a memo entry are needed no more.
         self.charts = {digest: chart.without_spec() for digest, chart in self.charts.items()}
         failures = [
-            chart.block.diagnostic(None, f"chart cannot be drawn: {report.failed[chart.key]}", "check its fields")
+            chart.block.diagnostic(None, f"chart cannot be drawn: {why}", hint)
             for chart in self.charts.values()
             if chart.key in report.failed
+            for why, hint in [report.failed[chart.key]]
         ]
         if failures:
             raise ContentError(failures)

@@ -65,15 +65,15 @@ def _exit_with_parent(parent: int) -> None:
 class RenderReport:
     rendered: int = 0
     cached: int = 0
-    failed: dict[str, str] = field(default_factory=dict)  # key -> why
+    failed: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> why, and what to do
 
 
-def render_into_cache(job: RenderJob, cache: ChartCache) -> tuple[str, str | None]:
-    """For worker processes: (key, None) once the chart's files are in the cache, or (key, why not)."""
+def render_into_cache(job: RenderJob, cache: ChartCache) -> tuple[str, tuple[str, str] | None]:
+    """For worker processes: (key, None) once the chart's files are in the cache, or (key, (why not, hint))."""
     try:
         files = render(job)
     except RenderError as error:
-        return job.key, str(error)
+        return job.key, (str(error), error.hint)
     cache.write(job.key, files)  # atomic, so two workers (or builds) writing one key is harmless
     return job.key, None
 
@@ -125,7 +125,7 @@ def _fresh(jobs: Iterable[RenderJob], cache: ChartCache, report: RenderReport) -
             yield job
 
 
-def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, size: int) -> Iterator[tuple[str, str | None]]:
+def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, size: int) -> Iterator[tuple[str, tuple[str, str] | None]]:
     """Outcomes as ``size`` workers finish, submitting a new job for each one done (finished futures let go)."""
     # Spawned, not forked: vl-convert runs its own threads, which a fork would copy half-alive.
     context = multiprocessing.get_context("spawn")
@@ -142,7 +142,9 @@ def _pooled(jobs: Iterator[RenderJob], cache: ChartCache, size: int) -> Iterator
                 yield future.result()
 
 
-def _collect(outcomes: Iterable[tuple[str, str | None]], report: RenderReport, total: int, threshold: int) -> None:
+def _collect(
+    outcomes: Iterable[tuple[str, tuple[str, str] | None]], report: RenderReport, total: int, threshold: int
+) -> None:
     progress = None
     if total > threshold and sys.stderr.isatty():
         from rich.progress import Progress  # Pelican's own dependency; only worth loading for a bar

@@ -12,14 +12,15 @@ import vl_convert
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import SCRIPT_FONTS
 from nutgraf.kernel.diagnostics import NutgrafError
-from nutgraf.plugins.charts.label_limit import labels_fit, without_label_limit
+from nutgraf.plugins.charts.label_limit import labels_wider_than, without_label_limit
 from nutgraf.plugins.charts.labels import wrap_category_labels
 from nutgraf.plugins.charts.maps import THUMBNAIL_TOLERANCE, compact_shapes
 from nutgraf.plugins.charts.svg import EmptyChartError, clean_svg
 from nutgraf.plugins.charts.table import chart_table
+from nutgraf.plugins.charts.theme import LABEL_SHARE
 
 # Bump when the output below changes for the same input, so cached renders are redone.
-RENDER_VERSION = "4"
+RENDER_VERSION = "5"
 VARIANTS = ("wide", "narrow")
 
 # vl-convert lays text out (axis widths, label overlap, legend columns) with the fonts it has, not the
@@ -32,7 +33,11 @@ FONT_KEYS = frozenset({"font", "labelFont", "titleFont", "subtitleFont"})
 
 
 class RenderError(NutgrafError):
-    """vl-convert could not draw the chart; the message says why, for the editor."""
+    """vl-convert could not draw the chart; the message says why, and the hint what to do, for the editor."""
+
+    def __init__(self, message: str, hint: str = "check its fields") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -125,14 +130,26 @@ def localised(vega: dict[str, Any], job: RenderJob) -> dict[str, Any]:
 
 
 def drawn(vega: dict[str, Any], options: dict[str, Any]) -> str:
-    """The compiled chart as SVG: drawn without the axes' label limit when every label fits it (label_limit),
-    which is the same SVG for less measuring; else with it, cutting the label that does not fit, as always."""
+    """The compiled chart as SVG, drawn without the axes' label limit when every label fits it (label_limit),
+    which is the same SVG for less measuring.
+
+    A label wider than the limit is an error: Vega would draw it cut short ("Telecommunicat…"), and a reader
+    would read a name the data does not have. Long category labels are wrapped before this (labels.py), so
+    what is left is a single word too long for a phone's chart.
+    """
     unlimited = without_label_limit(vega)
-    if unlimited is not None:
-        svg = vl_convert.vega_to_svg(unlimited[0], **options)
-        if labels_fit(svg, unlimited[1]):
-            return svg
-    return vl_convert.vega_to_svg(vega, **options)
+    if unlimited is None:
+        return vl_convert.vega_to_svg(vega, **options)
+    svg = vl_convert.vega_to_svg(unlimited[0], **options)
+    too_wide = labels_wider_than(svg, unlimited[1])
+    if too_wide:
+        label, width = too_wide[0]
+        raise RenderError(
+            f"the axis label {label!r} is {width:.0f} px wide, and a label may take at most"
+            f" {unlimited[1]:.0f} px of this chart ({LABEL_SHARE:.0%} of its width): it would be cut short",
+            "shorten the label in the data (an abbreviation the text explains), or let it break with a space",
+        )
+    return svg
 
 
 def render(job: RenderJob) -> dict[str, bytes]:
