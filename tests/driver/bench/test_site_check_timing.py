@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nutgraf.driver.bench.site_check_timing import extrapolate
+import io
+
+from nutgraf.driver.bench.site_check_timing import FULL_CHECK_SAMPLE, extrapolate, full_check_shares, print_table
 
 MEASURED = {
     "site_check_explainers": 100,
@@ -13,6 +15,7 @@ MEASURED = {
     "site_check_scoped_pages": 15,
     "site_check_scoped_s": 20.0 + 15 * 5.0,
     "site_check_scoped_per_page_s": 5.0,
+    "cache_mb_after_prune": 50.0,
 }
 
 
@@ -22,3 +25,12 @@ def test_full_scales_with_pages_scoped_only_with_the_build() -> None:
     assert at["full_s"] == 200.0 + 1700 * 4.0
     assert at["scoped_s"] == 200.0 + 15 * 5.0
     assert extrapolate(MEASURED, 1000, build_s=30.0)["scoped_s"] == 30.0 + 15 * 5.0
+
+
+def test_a_large_site_is_timed_on_one_share_of_about_the_sample_size() -> None:
+    assert full_check_shares(170) == 2 and full_check_shares(FULL_CHECK_SAMPLE // 2) == 1
+    assert 0.8 * FULL_CHECK_SAMPLE <= 1650 / full_check_shares(1650) <= 1.2 * FULL_CHECK_SAMPLE
+    out = io.StringIO()
+    sampled = MEASURED | {"site_check_full_shares": 2, "site_check_full_checked_pages": 85}
+    print_table(sampled, extrapolate(sampled, 1000), out)
+    assert "full check, from share 1 of 2 (85 pages)" in out.getvalue()
