@@ -22,8 +22,9 @@ A page's key (``OutputPlan.page_key``) is conservative:
   those is edited; the other explainers' pages, and other tags' pages, are not (``all_articles``, the whole
   site's list Pelican gives tag and topic pages as every page's context has it, counts by its cards).
   A listing's page (home, topic, tag: Pelican paginates them) is keyed on its own: the explainers it shows
-  count with their bodies, the listing's whole list by reference (its members' cards are in the site key).
-  An explainer that moves onto page 2 renders page 2 again; page 7, which shows the same explainers, is reused.
+  count with their bodies, the listing's whole list by reference (its members' cards are in the site key), the
+  pages before and after it by their addresses (the pager links them). An explainer that moves onto page 2
+  renders page 2 again; page 7, which shows the same explainers, is reused.
 
 The assumption behind it: a page shows other pages' cards, never their bodies, unless they are given to
 it. A value the key cannot say (an object of unknown kind) means the page is always rendered.
@@ -372,17 +373,22 @@ class OutputPlan:
             return None
         # A paginated listing's whole lists (``articles`` beside ``articles_page``): shown by its pages, by reference.
         listed = {given.removesuffix("_paginator") for given in values if given.endswith("_paginator")}
+        # The pages before and after this one: the pager links them, it does not show their explainers.
+        neighbours = {f"{given}_{which}_page" for given in listed for which in ("previous", "next")}
         try:
-            page = [
-                [
-                    given,
-                    ["cards"] if given in _BY_CARDS else self.listing(value) if given in listed else self._value(value),
-                ]
-                for given, value in sorted(values.items())
-            ]
+            page = [[given, self._given(given, value, listed, neighbours)] for given, value in sorted(values.items())]
             return _hash([self.site_key(context), name, getattr(template, "name", None), page])
         except UnsayableError:
             return None
+
+    def _given(self, given: str, value: Any, listed: set[str], neighbours: set[str]) -> Any:
+        if given in _BY_CARDS:
+            return ["cards"]
+        if given in listed:
+            return self.listing(value)
+        if given in neighbours:
+            return None if value is None else ["neighbour", value.number, value.url]
+        return self._value(value)
 
     # Reuse -----------------------------------------------------------------------------------------------
 
