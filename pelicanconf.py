@@ -79,7 +79,16 @@ CORRECTIONS_URL = "corrections/"
 CORRECTIONS_SAVE_AS = "corrections/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "corrections"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
-DEFAULT_PAGINATION = False
+# The home page, each topic and each tag list this many explainers a page, newest first, so that a listing
+# weighs the same at 10 or 10,000 explainers (the archive stays one compact page). Page 1 keeps the listing's
+# address; later pages are <listing>/page/2/: /page/2/, /topics/x/page/2/, zh-hans/tags/y/page/2/.
+DEFAULT_PAGINATION = 24
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+# The home page's address for its pager (page 1 of the listing): the site's root.
+INDEX_URL = ""
 
 # Development builds also build drafts, hidden pieces and pieces dated in the future (never listed or fed),
 # so that the newsroom can read them, and the home page lists the drafts; production builds (publishconf.py)

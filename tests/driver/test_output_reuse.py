@@ -118,6 +118,21 @@ def test_a_data_edit_renders_the_charts_pages(site: Path) -> None:
     assert not explainer_pages(again, "bench-00003"), "an explainer without that chart was rendered again"
 
 
+def test_each_page_of_a_listing_is_rendered_again_for_the_explainers_it_shows(site: Path) -> None:
+    """Two explainers a page, newest first: the home is 3, 2 | 1, 0 (``synthetic`` dates explainer i in month i+1)."""
+    edit_file(site / "pelicanconf.py", lambda text: text + "\nDEFAULT_PAGINATION = 2\n")()
+    build(site)
+    source = site / "content" / "explainers" / "bench-00001.md"
+    again = rendered_again(site, edit_file(source, lambda text: text + "\nA closing sentence added.\n"))
+    assert "page/2/index.html" in again
+    assert "index.html" not in again, "page 1 does not show the edited explainer"
+    # Dated the newest, explainer 1 moves onto page 1 and explainer 2 onto page 2: both are rendered again.
+    again = rendered_again(site, edit_file(source, lambda text: text.replace("Date: 2026-02-02", "Date: 2026-12-01")))
+    assert {"index.html", "page/2/index.html"} <= again
+    page_2 = (site / "output" / "page/2/index.html").read_text(encoding="utf-8")
+    assert "/explainers/bench-00002/" in page_2 and "/explainers/bench-00001/" not in page_2
+
+
 def test_a_failed_build_leaves_the_previous_site_as_it_was(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before, files = stamps(site / "output"), tree(site / "output")
     source = site / "content" / "explainers" / "bench-00001.md"

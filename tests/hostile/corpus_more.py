@@ -356,6 +356,7 @@ ADDRESS_CASES = [
     ),
     _page("page taking the tags listing", "Slug: tags", "Slug:", "which is the tags listing"),
     _page("page taking the corrections page", "Slug: corrections", "Slug:", "which is the corrections page"),
+    _page("page taking the home page's page 2", "Slug: page", "Slug:", "which is the home page's later pages"),
     _page("page named as a language's folder", "Slug: zh-hans", "Slug:", "inside the folder of the language 'zh-hans'"),
     _page("page saved as the home page", "Save_as: index.html", "Save_as:", "index.html, which is the home page"),
     _page(

@@ -38,6 +38,9 @@ def line_of(root: Path, name: str) -> int:
         ('PUBLISH_CNAME = "https://news.example.org/"', "PUBLISH_CNAME must be a bare host name"),
         ("EXPLAINER_RELATED_COUNT = -1", "EXPLAINER_RELATED_COUNT must be a whole number of at least 0"),
         ("I18N_HOME_PAGE = False", "I18N_HOME_PAGE is not a nutgraf setting (did you mean 'I18N_HOME_PAGES'?)"),
+        # Pelican's own, which the theme's listings rely on: Pelican would fail mid-build on a text.
+        ('DEFAULT_PAGINATION = "24"', "DEFAULT_PAGINATION must be a whole number of at least 1, or False"),
+        ("DEFAULT_PAGINATION = 0", "DEFAULT_PAGINATION must be a whole number of at least 1, or False (every"),
     ],
 )
 def test_a_wrong_setting_is_one_message_at_its_line(

@@ -21,6 +21,10 @@ A page's key (``OutputPlan.page_key``) is conservative:
   the archive, a topic's and a tag's pages list their explainers, so they are rendered again when one of
   those is edited; the other explainers' pages, and other tags' pages, are not (``all_articles``, the whole
   site's list Pelican gives tag and topic pages as every page's context has it, counts by its cards).
+  A listing's page (home, topic, tag: Pelican paginates them) is keyed on its own: the explainers it shows
+  count with their bodies, the listing's whole list by reference (its members' cards are in the site key), the
+  pages before and after it by their addresses (the pager links them). An explainer that moves onto page 2
+  renders page 2 again; page 7, which shows the same explainers, is reused.
 
 The assumption behind it: a page shows other pages' cards, never their bodies, unless they are given to
 it. A value the key cannot say (an object of unknown kind) means the page is always rendered.
@@ -51,6 +55,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Content, Static
+from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
@@ -254,6 +259,7 @@ class OutputPlan:
         self._settings: dict[str, Any] | None = None
         self._cards: dict[int, str] = {}
         self._bodies: dict[int, str] = {}
+        self._lists: dict[int, tuple[Any, str]] = {}  # id → (the list, kept so that its id is not reused; its hash)
         self._library: Any = None
 
     # Keys ------------------------------------------------------------------------------------------------
@@ -332,9 +338,25 @@ class OutputPlan:
             self._bodies[id(item)] = known
         return known
 
+    def listing(self, value: list[Any] | Paginator) -> str:
+        """The hash of a paginated listing's whole list, or its paginator, by reference (its members' cards are in
+        the site key): made once, though each of the listing's pages holds it."""
+        known = self._lists.get(id(value))
+        if known is None or known[0] is not value:
+            shown = value
+            if isinstance(value, Paginator):
+                shown = ["paginator", value.name, value.url, value.per_page, value.orphans, value.object_list]
+            known = self._lists[id(value)] = (value, _hash(_stable(shown)))
+        return known[1]
+
     def _value(self, value: Any) -> Any:
         if isinstance(value, Content):
             return ["body", self.body(value)]
+        if isinstance(value, Page):  # one page of a listing: the explainers it shows, with their bodies
+            listing = self.listing(value.paginator)
+            return ["page", value.number, value.url, value.save_as, listing, self._value(value.object_list)]
+        if isinstance(value, Paginator):
+            return ["paginator", self.listing(value)]
         if isinstance(value, list | tuple) and any(isinstance(item, Content) for item in value):
             return [self._value(item) for item in value]
         if isinstance(value, dict):
@@ -349,14 +371,24 @@ class OutputPlan:
             self._context, self._settings = context, settings
         if context is not self._context:  # a context of its own (period archives): not known what it holds
             return None
+        # A paginated listing's whole lists (``articles`` beside ``articles_page``): shown by its pages, by reference.
+        listed = {given.removesuffix("_paginator") for given in values if given.endswith("_paginator")}
+        # The pages before and after this one: the pager links them, it does not show their explainers.
+        neighbours = {f"{given}_{which}_page" for given in listed for which in ("previous", "next")}
         try:
-            page = [
-                [given, ["cards"] if given in _BY_CARDS else self._value(value)]
-                for given, value in sorted(values.items())
-            ]
+            page = [[given, self._given(given, value, listed, neighbours)] for given, value in sorted(values.items())]
             return _hash([self.site_key(context), name, getattr(template, "name", None), page])
         except UnsayableError:
             return None
+
+    def _given(self, given: str, value: Any, listed: set[str], neighbours: set[str]) -> Any:
+        if given in _BY_CARDS:
+            return ["cards"]
+        if given in listed:
+            return self.listing(value)
+        if given in neighbours:
+            return None if value is None else ["neighbour", value.number, value.url]
+        return self._value(value)
 
     # Reuse -----------------------------------------------------------------------------------------------
 
@@ -431,14 +463,29 @@ class ReusingWriter(Writer):
     ) -> None:
         if not name:
             return super().write_file(name, template, context, relative_urls, paginated, template_name)
-        pages = self.settings.get("PAGINATED_TEMPLATES", {})
-        paginates = template_name in pages and (pages[template_name] or self.settings.get("DEFAULT_PAGINATION"))
+        if paginated is None:  # as Pelican's write_file: the lists it paginates
+            paginated = {given: value for given, value in kwargs.items() if given in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            for page_name, page_values in paginated_pages(name, url, paginated, template_name, self.settings):
+                self.write_file(
+                    page_name,
+                    template,
+                    context,
+                    relative_urls,
+                    {},
+                    template_name,
+                    override_output,
+                    url,
+                    **kwargs,
+                    **page_values,
+                )
+            return None
         relative = Path(name).as_posix()
         path = os.path.join(self.output_path, name)  # noqa: PTH118 - as Pelican names it in _written_files
         key = None
         if override_output or path in self._written_files:
             self.plan.forget(relative)  # two pages, one file: which one it holds is Pelican's call each time
-        elif not paginates:
+        else:
             values = dict(kwargs, relative_urls=relative_urls, template_name=template_name, url=url)
             values["paginated"] = paginated
             key = self.plan.page_key(relative, template, self.settings, context, values)
@@ -458,6 +505,24 @@ class ReusingWriter(Writer):
         if os.path.lexists(filename) and (override or filename not in self._written_files):
             Path(filename).unlink()
         return super()._open_w(filename, encoding, override)
+
+
+def paginated_pages(
+    name: str, url: str | None, paginated: dict[str, list[Any]], template_name: str, settings: dict[str, Any]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each page of a paginated listing, as Pelican's ``Writer.write_file`` makes them: its file, and the values its
+    template is given (``articles_page``, ``articles_paginator``, ``articles_previous_page``…), so that each page
+    can be keyed, and reused, on its own."""
+    per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
+    paginators = {given: Paginator(name, url, value, settings, per_page) for given, value in paginated.items()}
+    for number in range(1, next(iter(paginators.values())).num_pages + 1):
+        values: dict[str, Any] = {}
+        for given, paginator in paginators.items():
+            values[f"{given}_paginator"] = paginator
+            values[f"{given}_page"] = page = paginator.page(number)
+            values[f"{given}_previous_page"] = paginator.page(number - 1) if number > 1 else None
+            values[f"{given}_next_page"] = paginator.page(number + 1) if number < paginator.num_pages else None
+        yield page.save_as, values
 
 
 @contextmanager

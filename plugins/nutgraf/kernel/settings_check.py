@@ -4,6 +4,7 @@ Every name in our namespaces (``CHARTS_``, ``EXPLAINER_``, ``SEARCH_``, ``SOCIAL
 ``PUBLISH_``) is known here with the shape its value must have. A wrong value is
 ``pelicanconf.py:LINE: EXPLAINER_SECTIONS must be …; fix``, a misspelt name (``CHARTS_WIDHT``) is reported with the
 name it probably means instead of being silently ignored, and a plugin never meets a value it would crash on.
+The few Pelican settings the theme relies on (``PELICAN_RULES``: a listing's page size) are checked the same way.
 """
 
 from __future__ import annotations
@@ -148,6 +149,16 @@ RULES: dict[str, Rule] = {
     "PUBLISH_BRANCH": _text('"gh-pages"'),
     "PUBLISH_PREVIEWS": _BOOLEAN,
 }
+# Pelican's own settings that the theme and plugins rely on, checked as ours are (Pelican would crash on them
+# mid-build, or write a site the theme does not expect). pelicanconf.py gives each its default.
+PELICAN_RULES: dict[str, Rule] = {
+    # Explainers a listing page (home, topic, tag) shows; False lists them all on one page.
+    "DEFAULT_PAGINATION": Rule(
+        lambda v: v is False or (isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+        "a whole number of at least 1, or False (every explainer on one page)",
+        "24",
+    ),
+}
 # Set by the plugins themselves while Pelican runs: known, never written by hand.
 RUNTIME = frozenset({"I18N_GETTEXT", "I18N_PAGE_LANGUAGE", "SOCIAL_PENDING_CHART_CARDS"})
 
@@ -186,10 +197,12 @@ def check_settings(settings: Mapping[str, Any]) -> list[Diagnostic]:
     where = assignment_lines(project, given)
     found: list[Diagnostic] = []
     for name, value in settings.items():
-        if not isinstance(name, str) or not name.startswith(PREFIXES) or name in RUNTIME:
+        if not isinstance(name, str) or name in RUNTIME:
+            continue
+        if not name.startswith(PREFIXES) and name not in PELICAN_RULES:
             continue
         path, line = where.get(name, ("pelicanconf.py", 1))
-        rule = RULES.get(name)
+        rule = RULES.get(name) or PELICAN_RULES.get(name)
         if rule is None:
             found.append(
                 Diagnostic(

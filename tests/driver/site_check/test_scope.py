@@ -113,6 +113,39 @@ def test_a_change_outside_content_checks_the_sample_only_and_a_bad_revision_is_a
         changed_files("no-such-revision", repo)
 
 
+def test_a_paginated_listing_is_checked_on_the_page_that_shows_the_explainer(tmp_path: Path) -> None:
+    """Two explainers a page, newest first: e5 e4 | e3 e2 | e1, in English and Chinese."""
+    from tests.theme.test_pagination import paginated_project
+
+    root = paginated_project(tmp_path / "site")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "first")
+    _edit(root / "content/explainers/e3.md", "The next part.", "The next part, edited.")
+    pages = _scope(root, "HEAD")
+    assert {"explainers/e3/index.html", "zh-hans/explainers/e3/index.html"} <= pages
+    listings = {page for page in pages if not page.startswith(("explainers/", "zh-hans/explainers/"))}
+    assert listings == {
+        # The pages that show e3: page 2 of each listing, in each language, and the (one-page) archives.
+        "page/2/index.html",
+        "topics/testing/page/2/index.html",
+        "tags/testing/page/2/index.html",
+        "tags/reader/page/2/index.html",
+        "archives/index.html",
+        "zh-hans/page/2/index.html",
+        "zh-hans/topics/testing/page/2/index.html",
+        "zh-hans/archives/index.html",
+        # The sample: page 1 of the home, of a topic and of a tag.
+        "index.html",
+        "topics/testing/index.html",
+        "tags/reader/index.html",
+        "search/index.html",
+        "topics/index.html",
+        "tags/index.html",
+        "404.html",
+    }
+
+
 @pytest.mark.browser
 def test_the_scoped_check_finds_defects_on_the_pages_in_scope_only(repo: Path) -> None:
     from nutgraf.driver.site_check.runner import check_served_site

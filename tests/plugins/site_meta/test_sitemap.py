@@ -1,10 +1,12 @@
-"""sitemap.xml and robots.txt: what the pure functions write."""
+"""sitemap.xml and robots.txt: what the pure functions write, and every page of a paginated listing listed."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree import ElementTree
 
 from nutgraf.plugins.site_meta.sitemap import SitemapEntry, entry_for, page_address, robots_txt, sitemap_xml
+from tests.support import build_in_process
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -41,3 +43,19 @@ def test_robots_names_the_sitemap_only_when_there_is_one() -> None:
         "Sitemap: https://x.org/sitemap.xml",
     ]
     assert "Sitemap" not in robots_txt(None)
+
+
+def test_a_paginated_listing_s_later_pages_are_in_the_sitemap(tmp_path: Path) -> None:
+    from tests.theme.test_pagination import paginated_project
+
+    root = paginated_project(tmp_path / "site")  # two explainers a page: 3 pages of each listing
+    result = build_in_process("build", "--settings", "publishconf.py", cwd=root, env={"SITEURL": "https://x.org"})
+    assert result.returncode == 0, result.stderr
+    listed = {loc.text for loc in ElementTree.parse(root / "output" / "sitemap.xml").getroot().iter(f"{NS}loc")}
+    for listing in ("", "topics/testing/", "tags/reader/", "zh-hans/", "zh-hans/topics/testing/"):
+        assert {
+            f"https://x.org/{listing}",
+            f"https://x.org/{listing}page/2/",
+            f"https://x.org/{listing}page/3/",
+        } <= listed
+    assert "https://x.org/page/4/" not in listed

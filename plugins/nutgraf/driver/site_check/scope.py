@@ -1,8 +1,9 @@
 """``check-site --changed REV``: the pages a change affects, plus a fixed sample, instead of every page.
 
 A pull request that edits one explainer is checked on that explainer's pages (every language),
-the listing pages that link to it (home, its topic and tags, the archive, in each language), and a
-sample holding one page of each template. A change to data or a chart spec affects the explainers
+the listing pages that link to it (home, its topic and tags, the archive, in each language: of a
+paginated listing only the page that shows it, ``topics/x/page/3/``), and a sample holding one page
+of each template (page 1 of the home, a topic and a tag). A change to data or a chart spec affects the explainers
 whose sources name the file. A change outside content/ (theme, code, settings) is checked on the
 sample, which renders every template once; the nightly run checks every page.
 """
@@ -118,7 +119,8 @@ def explainer_pages(output: Path, slug: str) -> list[Path]:
 
 
 def linking_pages(output: Path, slugs: Iterable[str]) -> dict[Path, str]:
-    """Listing pages (not explainer pages) that link to any of the explainers -> the first slug seen."""
+    """Listing pages (not explainer pages) that link to any of the explainers -> the first slug seen: the
+    pages of a paginated listing (home, topic, tag) that show them, not the listing's other pages."""
     wanted = sorted(set(slugs))
     if not wanted:
         return {}
@@ -139,8 +141,9 @@ def _first(output: Path, pattern: str) -> list[Path]:
 
 
 def sample_pages(output: Path, settings: dict[str, Any]) -> dict[Path, str]:
-    """A fixed sample with one page of each template: home, search, topics, a topic, tags, a tag,
-    the archive, the 404 page, a chart's embed page, a content page, and the first explainer of each ``Template:``."""
+    """A fixed sample with one page of each template: home, search, topics, a topic, tags, a tag (each its page 1:
+    the patterns do not reach a listing's ``page/N/``), the archive, the 404 page, a chart's embed page, a content
+    page, and the first explainer of each ``Template:``."""
     sample: dict[Path, str] = {}
     for pattern, what in (
         ("index.html", "home"),

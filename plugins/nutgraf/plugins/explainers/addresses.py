@@ -50,6 +50,8 @@ def reserved(settings: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(value, str) and value.strip("/"):
             names.setdefault(_first(value), what)
     names.setdefault("feeds", "the feeds")
+    if later := _home_later_pages(settings):
+        names.setdefault(later, "the home page's later pages")
     names.setdefault(str(settings.get("THEME_STATIC_DIR") or "theme"), "the theme's files")
     names.setdefault(str(settings.get("CHARTS_OUTPUT_DIR") or "charts").strip("/"), "the charts' files")
     for folder in settings.get("STATIC_PATHS") or []:
@@ -58,6 +60,22 @@ def reserved(settings: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(metadata, dict) and isinstance(metadata.get("path"), str):
             names.setdefault(_first(metadata["path"]), f"the static file {metadata['path']}")
     return names
+
+
+def _home_later_pages(settings: Mapping[str, Any]) -> str | None:
+    """The top-level name of the home page's page 2 (``page`` of ``page/2/index.html``), when it is paginated."""
+    if "index" not in (settings.get("PAGINATED_TEMPLATES") or {}):
+        return None
+    for rule in settings.get("PAGINATION_PATTERNS") or ():
+        if isinstance(rule, list | tuple) and len(rule) == 3 and isinstance(rule[2], str) and rule[0] != 1:
+            # Formatted as Pelican's paginator formats it for index.html (pelican.paginator.Page._from_settings).
+            fields = {"save_as": "index.html", "url": "", "name": "index", "base_name": "", "extension": ".html"}
+            try:
+                save_as = rule[2].format(**fields, number=2).removeprefix("/")
+            except (KeyError, IndexError, ValueError):  # a pattern Pelican cannot format either: it reports it
+                return None
+            return _first(save_as) if save_as.strip("/") else None
+    return None
 
 
 def _leaves(path: str) -> bool:

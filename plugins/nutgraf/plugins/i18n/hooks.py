@@ -83,11 +83,14 @@ def write_language_pages(generator: Any, writer: Any) -> None:
         newest = sorted(articles, key=lambda article: article.date, reverse=True)
         if options.home_pages:
             for listing in language_listings(lang, newest, direct_templates, generator.settings):
+                # Named by its template and address, so Pelican paginates it as the default language's.
                 writer.write_file(
                     listing.save_as,
                     generator.get_template(listing.template),
                     generator.context,
                     relative_urls,
+                    template_name=listing.template,
+                    url=listing.url,
                     **listing.values,
                 )
         if options.search_enabled and "SEARCH_URL" in generator.settings:

@@ -3,7 +3,9 @@
 A newsroom's Chinese reader gets Chinese pages all the way down: the Chinese navigation leads to
 ``zh-hans/topics/``, ``zh-hans/tags/`` and ``zh-hans/archives/``, which list the Chinese explainers (topic and tag
 pages included), in the Chinese theme. Each page is saved where the default language's is, under the language's
-folder, and rendered by the same template with ``PAGE_LANG`` set, as Pelican renders the default language's.
+folder, and rendered by the same template with ``PAGE_LANG`` set, as Pelican renders the default language's: the
+home, topic and tag pages are paginated as the default language's are (their later pages under the language's
+folder too: ``zh-hans/page/2/``, ``zh-hans/topics/x/page/2/``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Listing:
 
     save_as: str  # relative to the output folder, under the language's folder
     template: str
+    url: str  # its address relative to SITEURL: the pager's address of page 1 (Pelican's PAGINATION_PATTERNS)
     values: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -52,12 +55,13 @@ def language_listings(
     pages = []
     for name in direct_templates:
         save_as = str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
+        url = str(settings.get(f"{name.upper()}_URL", f"{name}.html"))  # as Pelican's generate_direct_templates
         if save_as:
-            pages.append(Listing(f"{prefix}/{save_as}", name, {"page_name": page_name(save_as)}))
+            pages.append(Listing(f"{prefix}/{save_as}", name, f"{prefix}/{url}", {"page_name": page_name(save_as)}))
     for template, groups in (("category", categories), ("tag", tags)):
         for item, items in groups:
             if item.save_as:
                 values = {template: item, "articles": items, "dates": items, "page_name": item.page_name}
-                pages.append(Listing(f"{prefix}/{item.save_as}", template, values))
+                pages.append(Listing(f"{prefix}/{item.save_as}", template, f"{prefix}/{item.url}", values))
     language = {"PAGE_LANG": lang}
-    return [Listing(page.save_as, page.template, {**common, **page.values, **language}) for page in pages]
+    return [Listing(page.save_as, page.template, page.url, {**common, **page.values, **language}) for page in pages]
