@@ -29,6 +29,7 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican-plain"
 TEMPLATE_PAGES = {{}}
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]  # Pelican's own: its theme has no corrections page
+DEFAULT_PAGINATION = False  # each listing one page, as the Hugo yardstick's minimal layout writes them
 """
 
 
