@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +56,8 @@ def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, k
     chart = library.prepared(key)
     options = chart.block.options
     title = " ".join(str(options.get("title") or "").split())
-    width, height = svg_size(library.cache.read(chart.key, "wide.svg"))
+    # Kept with the chart's cache entry: every build works out every embed page's key, rendered or not.
+    width, height = library.cache.fact(chart.key, "wide size", "wide.svg", svg_size)
     size = frame_size(width, height, title, str(options.get("subtitle") or ""), str(options.get("note") or ""))
     folder = embed_folder(str(item.url), anchor)
     url = library.url(folder)
@@ -146,5 +149,19 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
                 provider_url=library.url(""),
                 thumbnail=(library.url(lead.image), lead.width, lead.height),
             )
-            target = Path(writer.output_path) / embed.folder / OEMBED_FILE
-            target.write_text(oembed_json(answer), encoding="utf-8")
+            write_beside(writer, f"{embed.folder}{OEMBED_FILE}", answer)
+
+
+def write_beside(writer: Any, name: str, answer: dict[str, object]) -> None:
+    """The oEmbed file ``name``; linked from the previous site instead when the writer reuses unchanged files
+    (``nutgraf.driver.output_reuse``'s: its ``plan``) and the answer is the one written there."""
+    plan = getattr(writer, "plan", None)
+    # The answer says all the file holds (the JSON is its pretty print), in the fast compact form.
+    key = hashlib.sha256(json.dumps(["oembed", answer], ensure_ascii=False).encode()).hexdigest()
+    if plan is not None and plan.reuse(name, key):
+        return
+    target = Path(writer.output_path) / name
+    target.unlink(missing_ok=True)  # never written through a link into the previous site
+    target.write_text(oembed_json(answer), encoding="utf-8")
+    if plan is not None:
+        plan.wrote(name, key, ())

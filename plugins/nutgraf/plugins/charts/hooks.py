@@ -25,13 +25,14 @@ from nutgraf.plugins.charts.prepare import prepare_keyed
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.render import renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
-from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
+from nutgraf.plugins.charts.spec_memo import ContentFiles, memo_key, spec_memo
 from nutgraf.plugins.charts.validate import check_block
 
 BLOCKS_MEMO = "chart_blocks"  # each document's chart blocks, parsed, by its text
 CHECKS_MEMO = "chart_checks"  # each block's problems, by what its check reads
 PREPARED_MEMO = "chart_prepared"  # each block's prepared chart, by what it is prepared from
 SPEC_KEYS_STATE = f"{PLUGIN.name}:spec keys"
+CONTENT_FILES_STATE = f"{PLUGIN.name}:content files"
 
 
 def document_blocks(source: SourceRecord, lang: str) -> tuple[list[ChartBlock], list[Diagnostic]]:
@@ -136,7 +137,8 @@ def spec_key(context: BuildContext, block: ChartBlock, settings: ChartSettings) 
     keys = context.state(SPEC_KEYS_STATE, dict)
     where = (block.path, block.line, block.body)
     if where not in keys:
-        keys[where] = memo_key(block, settings.content_path, settings.data_limits)
+        files = context.state(CONTENT_FILES_STATE, lambda: ContentFiles(settings.content_path))
+        keys[where] = memo_key(block, settings.content_path, settings.data_limits, files)
     return keys[where]
 
 
@@ -192,6 +194,7 @@ def finalize_output(context: BuildContext, output: Path) -> None:
         library.write_assets(output)
         # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
         library.cache.record_used(chart.key for chart in library.charts.values())
+        library.cache.save_index(chart.key for chart in library.charts.values())
         spec_memo(library.settings.cache_path).record_used(chart.spec_key for chart in library.charts.values())
 
 
