@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import context_for
+from nutgraf.kernel.file_memo import code_digest
 from nutgraf.plugins.charts.embeds import (
     OEMBED_FILE,
     RESIZE_SCRIPT,
@@ -121,6 +122,7 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
     library = library_in(context)
     items = [*getattr(generator, "articles", []), *getattr(generator, "pages", []), *generator.translations]
     template = None
+    code = code_digest()
     for item in items:
         if not embeddable(item) or not getattr(item, "has_charts", False):
             continue
@@ -149,15 +151,16 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
                 provider_url=library.url(""),
                 thumbnail=(library.url(lead.image), lead.width, lead.height),
             )
-            write_beside(writer, f"{embed.folder}{OEMBED_FILE}", answer)
+            write_oembed(writer, f"{embed.folder}{OEMBED_FILE}", answer, code)
 
 
-def write_beside(writer: Any, name: str, answer: dict[str, object]) -> None:
+def write_oembed(writer: Any, name: str, answer: dict[str, object], code: str) -> None:
     """The oEmbed file ``name``; linked from the previous site instead when the writer reuses unchanged files
-    (``nutgraf.driver.output_reuse``'s: its ``plan``) and the answer is the one written there."""
+    (``nutgraf.driver.output_reuse``'s: its ``plan``) and it was written there from the same answer and ``code``
+    (nutgraf's, which prints it)."""
     plan = getattr(writer, "plan", None)
-    # The answer says all the file holds (the JSON is its pretty print), in the fast compact form.
-    key = hashlib.sha256(json.dumps(["oembed", answer], ensure_ascii=False).encode()).hexdigest()
+    # The answer in the fast compact form: the file is its pretty print.
+    key = hashlib.sha256(json.dumps(["oembed", code, answer], ensure_ascii=False).encode()).hexdigest()
     if plan is not None and plan.reuse(name, key):
         return
     target = Path(writer.output_path) / name
