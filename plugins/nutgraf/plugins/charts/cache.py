@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -30,7 +31,7 @@ from nutgraf.kernel import used_keys
 # What every entry holds; a chart drawn for feeds or as a page's lead has its images too (render.render).
 FILES = ("wide.svg", "narrow.svg", "wide.vg.json", "narrow.vg.json", "table.json")
 MANIFEST = "sha256.json"
-INDEX = "verified.json"  # the entries the last build found whole: their manifests, files' stats and facts
+INDEX = "verified.pickle"  # the entries the last build found whole: their files' stats, and facts
 INDEX_VERSION = 1
 _DIGEST_SIZE = hashlib.sha256().digest_size
 
@@ -71,16 +72,15 @@ def _stat_of(status: os.stat_result) -> Stat:
 
 
 def _recorded_entry(value: Any) -> dict[str, Any] | None:
-    """An entry of the index as written by ``save_index``, or None (damaged, or written by other code)."""
+    """An entry of the index as ``save_index`` writes it (``stats``: each file's, the manifest's too, by name;
+    ``facts``: see ``fact``), or None (damaged, or written by other code)."""
     if not isinstance(value, dict):
         return None
-    stats, manifest, facts = value.get("stats"), value.get("manifest"), value.get("facts")
-    if not (isinstance(stats, dict) and isinstance(manifest, dict) and isinstance(facts, dict)):
-        return None
-    if set(stats) != {*manifest, MANIFEST} or not set(FILES) <= set(manifest):
+    stats, facts = value.get("stats"), value.get("facts")
+    if not (isinstance(stats, dict) and isinstance(facts, dict)) or not {*FILES, MANIFEST} <= stats.keys():
         return None
     if not all(
-        isinstance(stat, list) and len(stat) == 3 and all(type(n) is int for n in stat) for stat in stats.values()
+        isinstance(stat, tuple) and len(stat) == 3 and all(type(n) is int for n in stat) for stat in stats.values()
     ):
         return None
     return value
@@ -131,8 +131,9 @@ class ChartCache:
         """The index: what the last build found whole (entries damaged or of another shape are left out)."""
         if self._index is None:
             try:
-                stored = json.loads((self.root / INDEX).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                with (self.root / INDEX).open("rb") as file:
+                    stored = pickle.load(file)  # our own cache file, written by ``save_index``
+            except Exception:  # missing, damaged, or pickled by other code: every entry is hashed again
                 stored = None
             entries = (
                 stored.get("entries") if isinstance(stored, dict) and stored.get("version") == INDEX_VERSION else None
@@ -144,28 +145,28 @@ class ChartCache:
             }
         return self._index
 
-    def _unchanged(self, key: str, stats: dict[str, list[int]]) -> bool:
+    def _unchanged(self, key: str, stats: dict[str, Stat]) -> bool:
         """Whether every file of the entry has the stat it had when it was hashed."""
-        folder = os.path.join(self.root, key[:2], key)  # noqa: PTH118 - strings: this runs for every file of every chart
+        folder = f"{self.root}/{key[:2]}/{key}/"  # strings, not paths: this runs for every file of every chart
         try:
-            return all(list(_stat_of(os.stat(os.path.join(folder, name)))) == stat for name, stat in stats.items())  # noqa: PTH116, PTH118
+            return all(_stat_of(os.stat(folder + name)) == stat for name, stat in stats.items())  # noqa: PTH116
         except OSError:
             return False
 
-    def _hashed_whole(self, key: str) -> dict[str, list[int]] | None:
+    def _hashed_whole(self, key: str) -> dict[str, Stat] | None:
         """Each file of the entry hashed and compared with its manifest: the files' stats (each taken as the file
         is opened, before it is read, so that a later write changes it) if every one is as written, else None."""
         folder = self.folder(key)
-        stats: dict[str, list[int]] = {}
+        stats: dict[str, Stat] = {}
         try:
             with (folder / MANIFEST).open("rb") as file:
-                stats[MANIFEST] = list(_stat_of(os.fstat(file.fileno())))
+                stats[MANIFEST] = _stat_of(os.fstat(file.fileno()))
                 manifest = json.loads(file.read())
             if not isinstance(manifest, dict):
                 return None
             for name in {*FILES, *manifest}:
                 with (folder / name).open("rb") as file:
-                    stats[name] = list(_stat_of(os.fstat(file.fileno())))
+                    stats[name] = _stat_of(os.fstat(file.fileno()))
                     if manifest.get(name) != _sha256(file.read()):
                         return None
         except (OSError, ValueError):
@@ -179,22 +180,20 @@ class ChartCache:
             return True
         recorded = self._entries().get(key)
         if recorded is not None and self._unchanged(key, recorded["stats"]):
-            self._manifests[key] = recorded["manifest"]
-            self._whole.add(key)
+            self._whole.add(key)  # its manifest is read if a file of it is: its stat says it is the one checked
             return True
         stats = self._hashed_whole(key)
         if stats is None:
             self._forget(key)
             return False
         self._whole.add(key)
-        self._entries()[key] = {"stats": stats, "manifest": self._manifest(key), "facts": {}}
+        self._entries()[key] = {"stats": stats, "facts": {}}
         self._index_changed = True
         return True
 
     def fact(self, key: str, name: str, source: str, work_out: Callable[[bytes], Any]) -> Any:
         """``work_out`` of the entry's file ``source`` (a render's size, say), kept in the index with the entry:
-        while the entry is unchanged, later builds get it without reading the file. JSON values only (a tuple
-        comes back as a list)."""
+        while the entry is unchanged, later builds get it without reading the file."""
         recorded = self._entries().get(key) if key in self._whole else None
         if recorded is not None and name in recorded["facts"]:
             return recorded["facts"][name]
@@ -211,8 +210,8 @@ class ChartCache:
         if not self._index_changed and kept.keys() == entries.keys():
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=self.root, prefix=".index-", delete=False, encoding="utf-8") as file:
-            json.dump({"version": INDEX_VERSION, "entries": kept}, file, separators=(",", ":"))
+        with tempfile.NamedTemporaryFile(dir=self.root, prefix=".index-", delete=False) as file:
+            pickle.dump({"version": INDEX_VERSION, "entries": kept}, file, protocol=pickle.HIGHEST_PROTOCOL)
         Path(file.name).replace(self.root / INDEX)
         self._index, self._index_changed = kept, False
 
@@ -239,13 +238,13 @@ class ChartCache:
         recorded = self._entries().get(key) if key in self._whole else None
         if recorded is not None:  # the other files keep the stats they were hashed with
             for written in (name, MANIFEST):
-                recorded["stats"][written] = list(_stat_of((folder / written).stat()))
-            recorded["manifest"] = manifest
+                recorded["stats"][written] = _stat_of((folder / written).stat())
             self._index_changed = True
 
     def has(self, key: str, name: str) -> bool:
         """Whether the entry holds the file ``name`` (a chart's images are drawn only where used)."""
-        return name in self._manifest(key)
+        recorded = self._entries().get(key) if key in self._whole else None
+        return name in recorded["stats"] if recorded is not None else name in self._manifest(key)
 
     def path(self, key: str, name: str) -> Path:
         return self.folder(key) / name

@@ -237,18 +237,21 @@ class ChartLibrary:
                 target.write_bytes(download.content)
 
     def _link_assets(self, chart: PreparedChart, output: Path) -> None:
-        if self.cache.fact(chart.key, "has table", "table.json", lambda data: data.strip() != b"null"):
-            if not self.cache.has(chart.key, DATA_CSV):
+        key, cache = chart.key, self.cache
+        if cache.fact(key, "has table", "table.json", lambda data: data.strip() != b"null"):
+            if not cache.has(key, DATA_CSV):
                 table = self.table(chart)
                 if table is not None:
-                    self.cache.add(chart.key, DATA_CSV, table.csv())
-            _link_new(self.cache.path(chart.key, DATA_CSV), output / self.chart_csv_path(chart))
+                    cache.add(key, DATA_CSV, table.csv())
+            _link_new(cache.path(key, DATA_CSV), output / self.chart_csv_path(chart))
+        # Strings, not paths: this runs for every file of every chart.
+        folder, site = f"{cache.folder(key)}/", f"{output}/"
         for name in OUTPUT_FILES:
-            if self.cache.has(chart.key, name):  # images are drawn only where used
-                _link_new(self.cache.path(chart.key, name), output / self.asset(chart, name))
+            if cache.has(key, name):  # images are drawn only where used
+                _link_new(folder + name, site + self.asset(chart, name))
 
 
-def _link_new(source: Path, target: Path) -> None:
+def _link_new(source: str | Path, target: str | Path) -> None:
     """``target`` linked to ``source`` (see ``link_or_copy``) unless the site has it already (64 bits of two charts'
     keys alike): never written into, as it may be a link to another entry's file."""
     try:

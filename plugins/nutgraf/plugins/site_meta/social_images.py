@@ -105,9 +105,9 @@ def add_social_images(
 CARDS_BY_INPUTS = "cards-by-inputs.json"
 
 
-def _card_inputs(card: ChartCard, site_name: str, chart_png: bytes) -> str:
-    """A hash of everything a chart card is drawn from, the code and fonts that draw it included."""
-    inputs = [code_digest(), fonts.fonts_digest(), site_name, card.title, card.kicker, card.chart_title]
+def _card_inputs(card: ChartCard, site_name: str, chart_png: bytes, code: str) -> str:
+    """A hash of everything a chart card is drawn from, the ``code`` and fonts that draw it included."""
+    inputs = [code, fonts.fonts_digest(), site_name, card.title, card.kicker, card.chart_title]
     inputs += [card.text.tagline, list(card.text.fonts), hashlib.sha256(chart_png).hexdigest()]
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
@@ -168,13 +168,14 @@ def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output
     """
     drawn = _load_drawn(cache)
     kept: dict[str, Any] = {}
+    code = code_digest()  # nutgraf's code: the card's layout is in it
     for card in cards:
         chart, destination = output / card.chart_image, output / card.path
         if not chart.is_file():  # a plain `pelican` run writes no chart assets
             write_card(destination, title_card_svg(card.title, card.kicker, settings.site_name, card.text), cache)
             continue
         chart_png = chart.read_bytes()
-        inputs = _card_inputs(card, settings.site_name, chart_png)
+        inputs = _card_inputs(card, settings.site_name, chart_png, code)
         destination.parent.mkdir(parents=True, exist_ok=True)
         png = _drawn_before(drawn, inputs, cache)
         if png is None:
