@@ -53,14 +53,17 @@ def embeddable(item: Any) -> bool:
     return getattr(item, "status", "published") == "published"
 
 
-def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, key: str, anchor: str) -> ChartEmbed:
+def chart_embed(
+    library: ChartLibrary, settings: Mapping[str, Any], item: Any, key: str, anchor: str, item_url: str | None = None
+) -> ChartEmbed:
+    """``item_url``: the page's ``url``, when the caller has it (Pelican works it out anew at each ask)."""
     chart = library.prepared(key)
     options = chart.block.options
     title = " ".join(str(options.get("title") or "").split())
     # Kept with the chart's cache entry: every build works out every embed page's key, rendered or not.
     width, height = library.cache.fact(chart.key, "wide size", "wide.svg", svg_size)
     size = frame_size(width, height, title, str(options.get("subtitle") or ""), str(options.get("note") or ""))
-    folder = embed_folder(str(item.url), anchor)
+    folder = embed_folder(str(item.url) if item_url is None else item_url, anchor)
     url = library.url(folder)
     resize_script = library.url(f"{settings.get('THEME_STATIC_DIR', 'theme')}/{RESIZE_SCRIPT}")
     frame_title = title or " ".join(str(getattr(item, "title", "")).split())
@@ -70,8 +73,9 @@ def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, k
 def page_embeds(library: ChartLibrary, settings: Mapping[str, Any], item: Any) -> list[ChartEmbed]:
     """The page's charts in order, with the anchors ``hooks.expand_charts`` gives their figures."""
     used_ids: set[str] = set()
+    item_url = str(item.url)
     return [
-        chart_embed(library, settings, item, key, library.anchor(key, used_ids))
+        chart_embed(library, settings, item, key, library.anchor(key, used_ids), item_url)
         for key in PLACEHOLDER.findall(getattr(item, "_content", None) or "")
     ]
 
@@ -128,6 +132,7 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
             continue
         template = template or generator.get_template(TEMPLATE)
         gettext = context.gettext_for(getattr(item, "lang", None))
+        back_url = library.url(str(item.url))
         for embed in page_embeds(library, settings, item):
             figure = EmbedFigure(library, embed.key, embed.anchor, str(getattr(item, "lang", "")), gettext)
             writer.write_file(
@@ -138,7 +143,7 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
                 page=item,
                 embed=embed,
                 figure=figure,
-                back_url=f"{library.url(str(item.url))}#{embed.anchor}",
+                back_url=f"{back_url}#{embed.anchor}",
                 oembed_url=embed.oembed_url,
                 template_name=TEMPLATE,
             )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nutgraf.kernel import used_keys
+from nutgraf.kernel.file_memo import FileDigests
 from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
 from nutgraf.plugins.charts.cache import seal, unseal
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
@@ -94,12 +95,18 @@ class ContentFiles:
     than hashing the file. Here each folder's real path is worked out once; a file that is not a plain file
     in it (a symbolic link, say), a path with ``..``, or a missing file are resolved the full way, which also
     says what is wrong. Made afresh for each build: a folder's link may change between builds.
+
+    ``digests``: the files' hashes kept between builds (``FileDigests``), so that an edit reads only what changed.
     """
 
-    def __init__(self, content_root: Path) -> None:
+    def __init__(self, content_root: Path, digests: FileDigests | None = None) -> None:
         self.content_root = content_root
         self.root = str(content_root.resolve())
+        self.digests = digests
         self._folders: dict[str, str] = {}
+
+    def digest(self, path: Path) -> str:
+        return _digest(path) if self.digests is None else self.digests.digest(path)
 
     def find(self, relative: object, what: str = "data file") -> tuple[Path, str]:
         """The file and its path relative to content/ (as ``resolve_inside``; DataError when it is not there)."""
@@ -156,7 +163,7 @@ def memo_key(
         "form": block.form,
         "drawing": drawing,
         "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
-        "files": [(name, _digest(path)) for path, name in found],
+        "files": [(name, content.digest(path)) for path, name in found],
     }
     try:
         canonical = json.dumps(inputs, sort_keys=True, default=str)
