@@ -228,12 +228,12 @@ class ChartCache:
         the manifest last: a reader sees the entry as it was or with the file, never with a part of it."""
         folder = self.folder(key)
         manifest = {**self._manifest(key), name: _sha256(data)}
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", delete=False) as file:
-            file.write(data)
-        Path(file.name).replace(folder / name)
-        with tempfile.NamedTemporaryFile("w", dir=folder, prefix=".manifest-", delete=False, encoding="utf-8") as file:
-            json.dump(manifest, file, sort_keys=True)
-        Path(file.name).replace(folder / MANIFEST)
+        manifest_bytes = json.dumps(manifest, sort_keys=True).encode("utf-8")
+        for written, content in ((name, data), (MANIFEST, manifest_bytes)):
+            # Written as ``write`` writes (with the umask's mode: the file is linked into the published site).
+            temporary = folder / f".{written}.{os.getpid()}"
+            temporary.write_bytes(content)
+            temporary.replace(folder / written)
         self._manifests[key] = manifest
         recorded = self._entries().get(key) if key in self._whole else None
         if recorded is not None:  # the other files keep the stats they were hashed with

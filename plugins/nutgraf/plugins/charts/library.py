@@ -239,16 +239,25 @@ class ChartLibrary:
     def _link_assets(self, chart: PreparedChart, output: Path) -> None:
         key, cache = chart.key, self.cache
         if cache.fact(key, "has table", "table.json", lambda data: data.strip() != b"null"):
-            if not cache.has(key, DATA_CSV):
-                table = self.table(chart)
-                if table is not None:
-                    cache.add(key, DATA_CSV, table.csv())
-            _link_new(cache.path(key, DATA_CSV), output / self.chart_csv_path(chart))
+            self._link_csv(chart, output / self.chart_csv_path(chart))
         # Strings, not paths: this runs for every file of every chart.
         folder, site = f"{cache.folder(key)}/", f"{output}/"
         for name in OUTPUT_FILES:
             if cache.has(key, name):  # images are drawn only where used
                 _link_new(folder + name, site + self.asset(chart, name))
+
+    def _link_csv(self, chart: PreparedChart, target: Path) -> None:
+        """The chart's data as drawn, as CSV: put into its cache entry the first time, then linked as its renders."""
+        if not self.cache.has(chart.key, DATA_CSV):
+            table = self.table(chart)
+            data = table.csv() if table is not None else b""  # not None: the entry's table is not null
+            try:
+                self.cache.add(chart.key, DATA_CSV, data)
+            except OSError:  # a cache that cannot be written to (read-only, full): the site still gets the file
+                if not target.exists():
+                    target.write_bytes(data)
+                return
+        _link_new(self.cache.path(chart.key, DATA_CSV), target)
 
 
 def _link_new(source: str | Path, target: str | Path) -> None:
