@@ -121,8 +121,9 @@ def _drawn_before(drawn: dict[str, Any], inputs: str, cache: CardCache) -> Path 
     """The cached PNG of the card drawn from ``inputs`` by a build before, as it was then, or None.
 
     Found as it was by its stat: writing into it (in place, or through the site's hard link) sets its
-    modification time, replacing it gives another inode; then its bytes are hashed again. Linked, not copied,
-    into the site: a build that draws no card writes none.
+    modification time, replacing it gives another inode; then its bytes are hashed again, and if they are not
+    those drawn it is removed, to be drawn again. Linked, not copied, into the site: a build that draws no card
+    writes none.
     """
     entry = drawn.get(inputs)
     if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
@@ -132,6 +133,7 @@ def _drawn_before(drawn: dict[str, Any], inputs: str, cache: CardCache) -> Path 
     try:
         if _stat_key(png) != stat_key:
             if hashlib.sha256(png.read_bytes()).hexdigest() != digest:
+                png.unlink()  # damaged: the card cache itself would serve it again
                 return None
             entry[2] = _stat_key(png)
     except OSError:
