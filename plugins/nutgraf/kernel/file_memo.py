@@ -100,7 +100,7 @@ class FileDigests:
 
     A file's key is its size, modification and status-change times, inode and device. The status-change time
     (ctime) is what makes skipping the read safe: every write, truncation, rename, restore or ``touch`` sets it
-    to the present, and no program can set it back, so a file whose bytes changed since it was hashed has
+    to the present, and nothing short of setting the system clock back undoes it, so a file changed since it was hashed has
     another key, even when its size and modification time were put back. A file changed in the same clock
     tick as it was hashed could keep its key, so a file changed in the last seconds before it was hashed is
     not kept (as git treats "racily clean" files). Not for files a build hard-links elsewhere: each link sets
@@ -115,6 +115,7 @@ class FileDigests:
         self.path = path
         self._entries: dict[str, tuple[tuple[int, ...], str]] = self._load()
         self._used: dict[str, tuple[tuple[int, ...], str]] = {}
+        self._recent: set[str] = set()  # hashed, but not to be kept (see the class's docstring)
         self._changed = False
 
     def _load(self) -> dict[str, tuple[tuple[int, ...], str]]:
@@ -132,13 +133,15 @@ class FileDigests:
         name = os.fspath(path)
         status = os.stat(name)  # noqa: PTH116 - a string: this runs for every data file
         key = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
-        found = self._entries.get(name)
+        found = self._used.get(name) or self._entries.get(name)
         if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
             with open(name, "rb") as file:  # noqa: PTH123 - a string: this runs for every data file
                 found = (key, hashlib.sha256(file.read()).hexdigest())
             self._changed = True
             if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < self.RECENT_NS:
-                return found[1]  # not kept: see the class's docstring
+                self._recent.add(name)
+            else:
+                self._recent.discard(name)
         self._used[name] = found
         return found[1]
 
@@ -148,7 +151,8 @@ class FileDigests:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        kept = {name: found for name, found in self._used.items() if name not in self._recent}
         with temporary.open("wb") as stored:
-            pickle.dump(self._used, stored, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
-        self._entries, self._changed = dict(self._used), False
+        self._entries, self._changed = kept, False
