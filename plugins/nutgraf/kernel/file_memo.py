@@ -100,11 +100,11 @@ class FileDigests:
 
     A file's key is its size, modification and status-change times, inode and device. The status-change time
     (ctime) is what makes skipping the read safe: every write, truncation, rename, restore or ``touch`` sets it
-    to the present, and nothing short of setting the system clock back undoes it, so a file changed since it was hashed has
-    another key, even when its size and modification time were put back. A file changed in the same clock
-    tick as it was hashed could keep its key, so a file changed in the last seconds before it was hashed is
-    not kept (as git treats "racily clean" files). Not for files a build hard-links elsewhere: each link sets
-    their ctime, which would only cost a read each build.
+    to the present, and nothing short of setting the system clock back undoes that, so a file changed since
+    it was hashed has another key, even when its size and modification time were put back. A file changed in
+    the same clock tick as it was hashed could keep its key, so a file changed in the last seconds before it
+    was hashed is not kept (as git treats "racily clean" files). Not for files a build hard-links elsewhere:
+    each link sets their ctime, which would only cost a read each build.
 
     Kept in ``path`` (None: for this process only), read once, written whole with the files this build hashed.
     """
