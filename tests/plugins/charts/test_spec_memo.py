@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nutgraf.plugins.charts.data import DEFAULT_LIMITS
-from nutgraf.plugins.charts.spec_memo import SpecMemo, _spec_modules, memo_key
+from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, resolve_inside
+from nutgraf.plugins.charts.spec_memo import ContentFiles, SpecMemo, _spec_modules, memo_key
 from tests.plugins.charts.helpers import SHORTHAND, block, content
 
 
@@ -32,3 +32,26 @@ def test_only_the_code_that_builds_specs_keys_them() -> None:
     names = {path.name for path in _spec_modules()}
     assert {"spec.py", "data.py", "block.py", "spec_memo.py"} <= names
     assert not names & {"pool.py", "render.py", "html.py", "hooks.py", "library.py", "feed.py"}
+
+
+def test_a_builds_content_files_are_found_as_resolve_inside_finds_them(tmp_path: Path) -> None:
+    root = content(tmp_path, {"data/sub/more.csv": "a\n1\n"})
+    (tmp_path / "outside.csv").write_text("a\n1\n", encoding="utf-8")
+    (root / "linked").symlink_to(root / "data", target_is_directory=True)  # a folder linked inside content/
+    (root / "data" / "alias.csv").symlink_to(root / "data" / "power.csv")
+    (root / "data" / "away.csv").symlink_to(tmp_path / "outside.csv")
+    (root / "away").symlink_to(tmp_path, target_is_directory=True)
+    files = ContentFiles(root)
+    names = ["data/power.csv", "data/sub/more.csv", "linked/power.csv", "data/alias.csv", "data/sub/../power.csv"]
+    names += ["data/away.csv", "away/outside.csv", "../outside.csv", "data/missing.csv", "data", "/etc/passwd", ""]
+    for name in [*names, "data//power.csv", "./data/power.csv", 3]:
+        try:
+            expected: object = resolve_inside(root, name)
+            expected = (expected, expected.relative_to(root.resolve()).as_posix())
+        except DataError as error:
+            expected = str(error)
+        try:
+            found: object = files.find(name)
+        except DataError as error:
+            found = str(error)
+        assert found == expected, name

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.context import context_for
+from nutgraf.kernel.file_memo import code_digest
 from nutgraf.plugins.charts.embeds import (
     OEMBED_FILE,
     RESIZE_SCRIPT,
@@ -50,13 +53,17 @@ def embeddable(item: Any) -> bool:
     return getattr(item, "status", "published") == "published"
 
 
-def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, key: str, anchor: str) -> ChartEmbed:
+def chart_embed(
+    library: ChartLibrary, settings: Mapping[str, Any], item: Any, key: str, anchor: str, item_url: str | None = None
+) -> ChartEmbed:
+    """``item_url``: the page's ``url``, when the caller has it (Pelican works it out anew at each ask)."""
     chart = library.prepared(key)
     options = chart.block.options
     title = " ".join(str(options.get("title") or "").split())
-    width, height = svg_size(library.cache.read(chart.key, "wide.svg"))
+    # Kept with the chart's cache entry: every build works out every embed page's key, rendered or not.
+    width, height = library.cache.fact(chart.key, "wide size", "wide.svg", svg_size)
     size = frame_size(width, height, title, str(options.get("subtitle") or ""), str(options.get("note") or ""))
-    folder = embed_folder(str(item.url), anchor)
+    folder = embed_folder(str(item.url) if item_url is None else item_url, anchor)
     url = library.url(folder)
     resize_script = library.url(f"{settings.get('THEME_STATIC_DIR', 'theme')}/{RESIZE_SCRIPT}")
     frame_title = title or " ".join(str(getattr(item, "title", "")).split())
@@ -66,8 +73,9 @@ def chart_embed(library: ChartLibrary, settings: Mapping[str, Any], item: Any, k
 def page_embeds(library: ChartLibrary, settings: Mapping[str, Any], item: Any) -> list[ChartEmbed]:
     """The page's charts in order, with the anchors ``hooks.expand_charts`` gives their figures."""
     used_ids: set[str] = set()
+    item_url = str(item.url)
     return [
-        chart_embed(library, settings, item, key, library.anchor(key, used_ids))
+        chart_embed(library, settings, item, key, library.anchor(key, used_ids), item_url)
         for key in PLACEHOLDER.findall(getattr(item, "_content", None) or "")
     ]
 
@@ -118,11 +126,13 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
     library = library_in(context)
     items = [*getattr(generator, "articles", []), *getattr(generator, "pages", []), *generator.translations]
     template = None
+    code = code_digest()
     for item in items:
         if not embeddable(item) or not getattr(item, "has_charts", False):
             continue
         template = template or generator.get_template(TEMPLATE)
         gettext = context.gettext_for(getattr(item, "lang", None))
+        back_url = library.url(str(item.url))
         for embed in page_embeds(library, settings, item):
             figure = EmbedFigure(library, embed.key, embed.anchor, str(getattr(item, "lang", "")), gettext)
             writer.write_file(
@@ -133,7 +143,7 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
                 page=item,
                 embed=embed,
                 figure=figure,
-                back_url=f"{library.url(str(item.url))}#{embed.anchor}",
+                back_url=f"{back_url}#{embed.anchor}",
                 oembed_url=embed.oembed_url,
                 template_name=TEMPLATE,
             )
@@ -146,5 +156,20 @@ def write_embed_pages(generator: Any, writer: Any) -> None:
                 provider_url=library.url(""),
                 thumbnail=(library.url(lead.image), lead.width, lead.height),
             )
-            target = Path(writer.output_path) / embed.folder / OEMBED_FILE
-            target.write_text(oembed_json(answer), encoding="utf-8")
+            write_oembed(writer, f"{embed.folder}{OEMBED_FILE}", answer, code)
+
+
+def write_oembed(writer: Any, name: str, answer: dict[str, object], code: str) -> None:
+    """The oEmbed file ``name``; linked from the previous site instead when the writer reuses unchanged files
+    (``nutgraf.driver.output_reuse``'s: its ``plan``) and it was written there from the same answer and ``code``
+    (nutgraf's, which prints it)."""
+    plan = getattr(writer, "plan", None)
+    # The answer in the fast compact form: the file is its pretty print.
+    key = hashlib.sha256(json.dumps(["oembed", code, answer], ensure_ascii=False).encode()).hexdigest()
+    if plan is not None and plan.reuse(name, key):
+        return
+    target = Path(writer.output_path) / name
+    target.unlink(missing_ok=True)  # never written through a link into the previous site
+    target.write_text(oembed_json(answer), encoding="utf-8")
+    if plan is not None:
+        plan.wrote(name, key, ())

@@ -13,7 +13,7 @@ from typing import Any
 
 from nutgraf.kernel.context import BuildContext, BuildHandle, context_for
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
-from nutgraf.kernel.file_memo import Memos
+from nutgraf.kernel.file_memo import FileDigests, Memos
 from nutgraf.kernel.sources import Content, SourceRecord
 from nutgraf.plugins.charts.block import ChartBlock, chart_blocks
 from nutgraf.plugins.charts.cache import ChartCache
@@ -25,13 +25,15 @@ from nutgraf.plugins.charts.prepare import prepare_keyed
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.render import renderer_versions
 from nutgraf.plugins.charts.settings import ChartSettings
-from nutgraf.plugins.charts.spec_memo import memo_key, spec_memo
+from nutgraf.plugins.charts.spec_memo import ContentFiles, memo_key, spec_memo
 from nutgraf.plugins.charts.validate import check_block
 
 BLOCKS_MEMO = "chart_blocks"  # each document's chart blocks, parsed, by its text
 CHECKS_MEMO = "chart_checks"  # each block's problems, by what its check reads
 PREPARED_MEMO = "chart_prepared"  # each block's prepared chart, by what it is prepared from
 SPEC_KEYS_STATE = f"{PLUGIN.name}:spec keys"
+CONTENT_FILES_STATE = f"{PLUGIN.name}:content files"
+DATA_DIGESTS = "data-digests.pickle"  # in the chart cache: the hashes of the charts' files (``FileDigests``)
 
 
 def document_blocks(source: SourceRecord, lang: str) -> tuple[list[ChartBlock], list[Diagnostic]]:
@@ -136,8 +138,14 @@ def spec_key(context: BuildContext, block: ChartBlock, settings: ChartSettings) 
     keys = context.state(SPEC_KEYS_STATE, dict)
     where = (block.path, block.line, block.body)
     if where not in keys:
-        keys[where] = memo_key(block, settings.content_path, settings.data_limits)
+        files = context.state(CONTENT_FILES_STATE, lambda: content_files(settings))
+        keys[where] = memo_key(block, settings.content_path, settings.data_limits, files)
     return keys[where]
+
+
+def content_files(settings: ChartSettings) -> ContentFiles:
+    """The build's ``ContentFiles``, their hashes kept in the chart cache (saved when the build succeeds)."""
+    return ContentFiles(settings.content_path, FileDigests(settings.cache_path / DATA_DIGESTS))
 
 
 def lead_charts(blocks: list[ChartBlock]) -> set[str]:
@@ -192,7 +200,11 @@ def finalize_output(context: BuildContext, output: Path) -> None:
         library.write_assets(output)
         # What a later ``nutgraf clean --stale`` keeps: the charts of this, the last complete, build.
         library.cache.record_used(chart.key for chart in library.charts.values())
+        library.cache.save_index(chart.key for chart in library.charts.values())
         spec_memo(library.settings.cache_path).record_used(chart.spec_key for chart in library.charts.values())
+    files = context.pop_state(CONTENT_FILES_STATE)
+    if files is not None and files.digests is not None:
+        files.digests.save()
 
 
 def add_markdown_extension(pelican: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import unicodedata
@@ -11,7 +12,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from nutgraf.kernel.diagnostics import ContentError, Diagnostic
-from nutgraf.kernel.files import link_or_copy
 from nutgraf.plugins.charts.annotations import KEY as ANNOTATIONS
 from nutgraf.plugins.charts.annotations import block_descriptions
 from nutgraf.plugins.charts.block import block_digest, parse_block
@@ -32,6 +32,7 @@ OUTPUT_FILES = {
     "card.png": "-card.png",
     "thumb.svg": "-thumb.svg",
 }
+DATA_CSV = "data.csv"  # the chart's data as drawn, for download: put into its cache entry by the first build
 
 
 def chart_key(digest: str, lang: str) -> str:
@@ -86,6 +87,8 @@ class ChartLibrary:
             count=len(missing),
             progress_threshold=self.settings.progress_threshold,
         )
+        for chart in missing:  # checked whole once, as found: the next build finds it by its files' stats
+            _ = chart.key in self.cache
         # Specs held for want of a memo entry are needed no more.
         self.charts = {digest: chart.without_spec() for digest, chart in self.charts.items()}
         failures = [
@@ -124,8 +127,7 @@ class ChartLibrary:
         options = chart.block.options
         width, height = chart.size["wide"]  # as asked; the PNG says as drawn, when feeds have one drawn
         if self.cache.has(chart.key, "chart.png"):
-            with self.cache.path(chart.key, "chart.png").open("rb") as png:
-                pixel_width, pixel_height = _png_size(png.read(24))
+            pixel_width, pixel_height = self.cache.fact(chart.key, "png size", "chart.png", _png_size)
             width, height = round(pixel_width / self.settings.png_scale), round(pixel_height / self.settings.png_scale)
         return LeadChart(
             image=self.image_path(chart),
@@ -210,22 +212,17 @@ class ChartLibrary:
         return f"{self.settings.output_dir}/{chart.key[:16]}-data.csv"
 
     def write_assets(self, output: Path) -> None:
-        """Each chart's PNG and compiled Vega, and its data for download, into the site."""
-        folders: set[Path] = set()
+        """Each chart's PNG and compiled Vega, and its data for download, into the site.
+
+        Every file is a hard link to the chart's cache entry (a copy where the file system has none), the CSV of
+        its data too (worked out once, then kept in the entry): a build that renders nothing writes no bytes.
+        """
+        linked: set[str] = set()
+        (output / self.settings.output_dir).mkdir(parents=True, exist_ok=True)
         for chart in self.charts.values():
-            for name in OUTPUT_FILES:
-                if not self.cache.has(chart.key, name):  # images are drawn only where used
-                    continue
-                target = output / self.asset(chart, name)
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                if not target.exists():  # the same chart on two pages is one set of files
-                    link_or_copy(self.cache.path(chart.key, name), target)
-            table = self.table(chart)
-            chart_csv = output / self.chart_csv_path(chart)
-            if table is not None and not chart_csv.exists():
-                chart_csv.write_bytes(table.csv())
+            if chart.key not in linked:  # the same chart on two pages is one set of files
+                linked.add(chart.key)
+                self._link_assets(chart, output)
             download = chart.download
             if download is None:
                 continue
@@ -239,3 +236,37 @@ class ChartLibrary:
                 shutil.copyfile(self.settings.content_path / download.url_path, target)
             elif download.content is not None:
                 target.write_bytes(download.content)
+
+    def _link_assets(self, chart: PreparedChart, output: Path) -> None:
+        key, cache = chart.key, self.cache
+        if cache.fact(key, "has table", "table.json", lambda data: data.strip() != b"null"):
+            self._link_csv(chart, output / self.chart_csv_path(chart))
+        # Strings, not paths: this runs for every file of every chart.
+        folder, site = f"{cache.folder(key)}/", f"{output}/"
+        for name in OUTPUT_FILES:
+            if cache.has(key, name):  # images are drawn only where used
+                _link_new(folder + name, site + self.asset(chart, name))
+
+    def _link_csv(self, chart: PreparedChart, target: Path) -> None:
+        """The chart's data as drawn, as CSV: put into its cache entry the first time, then linked as its renders."""
+        if not self.cache.has(chart.key, DATA_CSV):
+            table = self.table(chart)
+            data = table.csv() if table is not None else b""  # not None: the entry's table is not null
+            try:
+                self.cache.add(chart.key, DATA_CSV, data)
+            except OSError:  # a cache that cannot be written to (read-only, full): the site still gets the file
+                if not target.exists():
+                    target.write_bytes(data)
+                return
+        _link_new(self.cache.path(chart.key, DATA_CSV), target)
+
+
+def _link_new(source: str | Path, target: str | Path) -> None:
+    """``target`` linked to ``source`` (see ``link_or_copy``) unless the site has it already (64 bits of two charts'
+    keys alike): never written into, as it may be a link to another entry's file."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copyfile(source, target)

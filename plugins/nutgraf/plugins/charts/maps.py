@@ -30,7 +30,6 @@ from nutgraf.plugins.charts.block import ChartBlock
 from nutgraf.plugins.charts.cell_types import is_number, row_lines
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, Table, load_table, resolve_inside
 from nutgraf.plugins.charts.problem import ChartError, ChartProblem
-from nutgraf.plugins.charts.schema import schema_error
 from nutgraf.plugins.charts.svg import PRESENTATION, SVG_NS
 
 KEY = "map"
@@ -271,6 +270,8 @@ def map_spec(
         raise ChartError(problems)
     spec = _locator(options, table, base) if points else _choropleth(block, table, base)
     spec = {"projection": {"type": projection}, **spec}
+    from nutgraf.plugins.charts.schema import schema_error  # Altair's schema: a second to import, only to build
+
     if error := schema_error(spec):
         raise ChartError([ChartProblem(error, key=KEY)])
     return spec, table

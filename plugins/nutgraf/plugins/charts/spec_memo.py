@@ -8,34 +8,48 @@ are never remembered: they are the editor's code and may read anything.
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import importlib.metadata
 import json
+import os
 import pickle
+import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-
-import altair as alt
+from typing import TYPE_CHECKING
 
 from nutgraf.kernel import used_keys
+from nutgraf.kernel.file_memo import FileDigests
 from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
 from nutgraf.plugins.charts.cache import seal, unseal
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
 from nutgraf.plugins.charts.problem import ChartError
-from nutgraf.plugins.charts.spec import BuiltSpec, build_spec, data_nodes, read_spec_file
+
+if TYPE_CHECKING:
+    from nutgraf.plugins.charts.spec import BuiltSpec
+
+# ``spec`` (and with it Altair, a second to import) is imported only where a spec is built or read: a build
+# whose charts all come from memos never needs it.
 
 MEMO_VERSION = "2"  # entries are (built spec, its content hash)
 _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = f"{__package__}."  # nutgraf.plugins.charts.
 
 
+_CHART_IMPORT = re.compile(rf"^[ \t]*from[ \t]+{re.escape(_PREFIX)}(\w+)", re.MULTILINE)
+
+
 def _spec_modules() -> list[Path]:
-    """This module and every chart module it imports, directly or not: the code that builds specs.
+    """This module and every chart module it imports, directly or not (in a function too): the code that builds
+    specs.
 
     Found from the imports, so the list follows the code; other chart code (rendering, figures,
     the pool) may change without making every spec be built again (a minute of Altair at 1,000 charts).
+    Read as text, not parsed (a parse of each module cost a tenth of a second a build): an import written in a
+    string would count too, which only makes specs be built again once more than needed.
     """
     found: set[str] = set()
     todo = ["spec_memo"]
@@ -44,10 +58,7 @@ def _spec_modules() -> list[Path]:
         if name in found:
             continue
         found.add(name)
-        tree = ast.parse((_PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(_PREFIX):
-                todo.append(node.module.removeprefix(_PREFIX).split(".")[0])
+        todo.extend(_CHART_IMPORT.findall((_PACKAGE / f"{name}.py").read_text(encoding="utf-8")))
     return sorted(_PACKAGE / f"{name}.py" for name in found)
 
 
@@ -72,31 +83,87 @@ def _digest_of(path: Path, _mtime_ns: int, _size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def memo_key(block: ChartBlock, content_root: Path, limits: DataLimits) -> str | None:
-    """The hash of everything the block's spec is built from; None when it cannot be remembered."""
+@cache
+def _altair_version() -> str:
+    return importlib.metadata.version("altair")
+
+
+class ContentFiles:
+    """Files named inside content/, found as ``data.resolve_inside`` finds them, for one build's memo keys.
+
+    Every chart names a file, and resolving each path whole (a system call for each of its folders) cost more
+    than hashing the file. Here each folder's real path is worked out once; a file that is not a plain file
+    in it (a symbolic link, say), a path with ``..``, or a missing file are resolved the full way, which also
+    says what is wrong. Made afresh for each build: a folder's link may change between builds.
+
+    ``digests``: the files' hashes kept between builds (``FileDigests``), so that an edit reads only what changed.
+    """
+
+    def __init__(self, content_root: Path, digests: FileDigests | None = None) -> None:
+        self.content_root = content_root
+        self.root = str(content_root.resolve())
+        self.digests = digests
+        self._folders: dict[str, str] = {}
+
+    def digest(self, path: Path) -> str:
+        return _digest(path) if self.digests is None else self.digests.digest(path)
+
+    def find(self, relative: object, what: str = "data file") -> tuple[Path, str]:
+        """The file and its path relative to content/ (as ``resolve_inside``; DataError when it is not there)."""
+        if (
+            isinstance(relative, str)
+            and "\0" not in relative
+            and not relative.startswith("/")
+            and "://" not in relative
+        ):
+            folder, _, name = relative.rpartition("/")
+            if name and all(part not in ("", ".", "..") for part in folder.split("/") if folder):
+                real = self._folders.get(folder)
+                if real is None:
+                    real = self._folders[folder] = os.path.realpath(os.path.join(self.root, folder))  # noqa: PTH118
+                path = os.path.join(real, name)  # noqa: PTH118
+                inside = real == self.root or real.startswith(self.root.rstrip("/") + "/")
+                try:
+                    plain_file = stat.S_ISREG(os.lstat(path).st_mode)
+                except OSError:
+                    plain_file = False
+                if inside and plain_file and name not in (".", ".."):
+                    return Path(path), path[len(self.root) :].lstrip("/")
+        found = resolve_inside(self.content_root, relative, what)
+        return found, found.relative_to(self.root).as_posix()
+
+
+def memo_key(
+    block: ChartBlock, content_root: Path, limits: DataLimits, files: ContentFiles | None = None
+) -> str | None:
+    """The hash of everything the block's spec is built from; None when it cannot be remembered.
+
+    ``files``: the build's (see ``ContentFiles``), for a build that works out every chart's key."""
     if block.form == "altair":
         return None
     drawing = {key: block.options[key] for key in sorted(block.options) if key in FORM_KEYS[block.form]}
-    root = content_root.resolve()
+    content = files if files is not None and files.content_root == content_root else ContentFiles(content_root)
     try:
         if block.form == "spec":
-            path = resolve_inside(content_root, block.options.get("spec"), "spec file")
+            from nutgraf.plugins.charts.spec import data_nodes, read_spec_file
+
+            path, name = content.find(block.options.get("spec"), "spec file")
             spec, _ = read_spec_file(path, path.name)
             urls = sorted(str(node["url"]) for node in data_nodes(spec))
-            files = [path, *(resolve_inside(content_root, url) for url in urls)]
+            found = [(path, name), *(content.find(url) for url in urls)]
         else:
             names = ("data", "map") if block.form == "map" else ("data",)  # a map is drawn from its base map too
-            files = [resolve_inside(content_root, block.options.get(name)) for name in names]
+            found = [content.find(block.options.get(name)) for name in names]
     except (DataError, ChartError, OSError, ValueError, RecursionError):
         return None  # the build itself reports what is wrong; nothing to remember
     inputs = {
         "memo": MEMO_VERSION,
         "code": _code_digest(),
-        "altair": alt.__version__,
+        "altair": _altair_version(),
         "form": block.form,
         "drawing": drawing,
         "limits": [limits.max_bytes, limits.max_rows],  # a lowered limit must be checked again
-        "files": [(file.relative_to(root).as_posix(), _digest(file)) for file in files],
+        "files": [(name, content.digest(path)) for path, name in found],
     }
     try:
         canonical = json.dumps(inputs, sort_keys=True, default=str)
@@ -126,6 +193,8 @@ class SpecMemo:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def _load(self, key: str) -> tuple[BuiltSpec, str] | None:
+        from nutgraf.plugins.charts.spec import BuiltSpec
+
         try:
             data = unseal(self._path(key).read_bytes())  # a damaged entry is built again, never unpickled
             entry = pickle.loads(data) if data is not None else None
@@ -185,6 +254,8 @@ class SpecMemo:
     ) -> tuple[BuiltSpec, str]:
         """``build_hashed`` with the block's ``memo_key`` given: a build works each chart's key out once, not at
         each of its stages (it resolves and hashes the chart's files)."""
+        from nutgraf.plugins.charts.spec import build_spec
+
         if key is not None and (entry := self._load(key)) is not None:
             return entry
         built = build_spec(block, content_root, timeout=timeout, limits=limits)

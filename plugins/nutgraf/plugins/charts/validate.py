@@ -11,7 +11,6 @@ from nutgraf.plugins.charts.block import ALL_KEYS, FORM_KEYS, REQUIRED_KEYS, Cha
 from nutgraf.plugins.charts.cell_types import MISSING_POLICIES
 from nutgraf.plugins.charts.problem import ChartError
 from nutgraf.plugins.charts.settings import ChartSettings
-from nutgraf.plugins.charts.spec import check_altair_reference
 from nutgraf.plugins.charts.spec_memo import spec_memo
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -85,6 +84,8 @@ def check_form(block: ChartBlock, settings: ChartSettings) -> list[Diagnostic]:
     """Data, fields and schema for shorthand and spec: charts; a static look at altair: modules (never run here)."""
     root = settings.content_path
     if block.form == "altair":
+        from nutgraf.plugins.charts.spec import check_altair_reference  # with Altair: imported when needed
+
         return [problem.diagnostic(block) for problem in check_altair_reference(block, root)]
     if block.form == "shorthand" and "data" not in block.options:
         return []

@@ -209,9 +209,14 @@ class CardCache:
         return used_keys.used_by_last_build(self.folder)
 
 
+def card_key(svg: str) -> str:
+    """The card's key in the ``CardCache``: its SVG and the fonts it is drawn in."""
+    return hashlib.sha256(f"{fonts.fonts_digest()}\n{svg}".encode()).hexdigest()[:32]
+
+
 def render_png(svg: str, cache: CardCache) -> bytes:
     """The card as PNG, from the cache when this exact SVG was rendered before in the same fonts."""
-    key = hashlib.sha256(f"{fonts.fonts_digest()}\n{svg}".encode()).hexdigest()[:32]
+    key = card_key(svg)
     cache.used.add(key)
     cached = cache.folder / f"{key}.png"
     if cached.is_file():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,9 +15,19 @@ from markupsafe import Markup
 
 from nutgraf.kernel import fonts
 from nutgraf.kernel.chart_locale import chart_locale
+from nutgraf.kernel.file_memo import code_digest
+from nutgraf.kernel.files import link_or_copy
 from nutgraf.kernel.languages import same_language, url_prefix
 from nutgraf.plugins.site_meta.settings import SiteMetaSettings
-from nutgraf.plugins.site_meta.social_card import CardCache, CardText, chart_card_svg, title_card_svg, write_card
+from nutgraf.plugins.site_meta.social_card import (
+    CardCache,
+    CardText,
+    card_key,
+    chart_card_svg,
+    render_png,
+    title_card_svg,
+    write_card,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -87,17 +100,95 @@ def add_social_images(
     return chart_cards
 
 
+# The chart cards drawn before, by what they are drawn from (``_card_inputs``): [the card's key in the CardCache,
+# the SHA-256 of its PNG, the PNG's size, modification time and inode when it was hashed], in the card cache.
+CARDS_BY_INPUTS = "cards-by-inputs.json"
+
+
+def _card_inputs(card: ChartCard, site_name: str, chart_png: bytes, code: str) -> str:
+    """A hash of everything a chart card is drawn from, the ``code`` and fonts that draw it included."""
+    inputs = [code, fonts.fonts_digest(), site_name, card.title, card.kicker, card.chart_title]
+    inputs += [card.text.tagline, list(card.text.fonts), hashlib.sha256(chart_png).hexdigest()]
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+
+
+def _stat_key(path: Path) -> list[int]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+def _drawn_before(drawn: dict[str, Any], inputs: str, cache: CardCache) -> Path | None:
+    """The cached PNG of the card drawn from ``inputs`` by a build before, as it was then, or None.
+
+    Found as it was by its stat: writing into it (in place, or through the site's hard link) sets its
+    modification time, replacing it gives another inode; then its bytes are hashed again, and if they are not
+    those drawn it is removed, to be drawn again. Linked, not copied, into the site: a build that draws no card
+    writes none.
+    """
+    entry = drawn.get(inputs)
+    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+        return None
+    key, digest, stat_key = entry
+    png = cache.folder / f"{Path(key).name}.png"
+    try:
+        if _stat_key(png) != stat_key:
+            if hashlib.sha256(png.read_bytes()).hexdigest() != digest:
+                png.unlink()  # damaged: the card cache itself would serve it again
+                return None
+            entry[2] = _stat_key(png)
+    except OSError:
+        return None
+    cache.used.add(key)
+    return png
+
+
+def _load_drawn(cache: CardCache) -> dict[str, Any]:
+    try:
+        drawn = json.loads((cache.folder / CARDS_BY_INPUTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return drawn if isinstance(drawn, dict) else {}
+
+
+def _save_drawn(cache: CardCache, drawn: dict[str, Any]) -> None:
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=cache.folder, prefix=".cards-", delete=False, encoding="utf-8") as file:
+        json.dump(drawn, file, sort_keys=True, separators=(",", ":"))
+    Path(file.name).replace(cache.folder / CARDS_BY_INPUTS)
+
+
+def _link_into(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source`` (a copy across disks); never written into: it may be a link."""
+    target.unlink(missing_ok=True)
+    link_or_copy(source, target)
+
+
 def write_chart_cards(cards: list[ChartCard], settings: SiteMetaSettings, output: Path, cache: CardCache) -> None:
-    """Draw each chart card from the chart's PNG in the site (a title card if the PNG is missing)."""
+    """Draw each chart card from the chart's PNG in the site (a title card if the PNG is missing).
+
+    A card drawn before from the same inputs (``_card_inputs``) is linked from the card cache, not drawn again.
+    """
+    drawn = _load_drawn(cache)
+    kept: dict[str, Any] = {}
+    code = code_digest()  # nutgraf's code: the card's layout is in it
     for card in cards:
-        chart = output / card.chart_image
-        if chart.is_file():
-            svg = chart_card_svg(
-                card.title, card.kicker, settings.site_name, card.chart_title, chart.read_bytes(), card.text
-            )
-        else:  # a plain `pelican` run writes no chart assets
-            svg = title_card_svg(card.title, card.kicker, settings.site_name, card.text)
-        write_card(output / card.path, svg, cache)
+        chart, destination = output / card.chart_image, output / card.path
+        if not chart.is_file():  # a plain `pelican` run writes no chart assets
+            write_card(destination, title_card_svg(card.title, card.kicker, settings.site_name, card.text), cache)
+            continue
+        chart_png = chart.read_bytes()
+        inputs = _card_inputs(card, settings.site_name, chart_png, code)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        png = _drawn_before(drawn, inputs, cache)
+        if png is None:
+            svg = chart_card_svg(card.title, card.kicker, settings.site_name, card.chart_title, chart_png, card.text)
+            digest = hashlib.sha256(render_png(svg, cache)).hexdigest()
+            png = cache.folder / f"{card_key(svg)}.png"
+            drawn[inputs] = [card_key(svg), digest, _stat_key(png)]
+        _link_into(png, destination)
+        kept[inputs] = drawn[inputs]
+    if kept != _load_drawn(cache):
+        _save_drawn(cache, kept)
 
 
 def write_site_card(settings: SiteMetaSettings, output: Path, cache: CardCache) -> None:
