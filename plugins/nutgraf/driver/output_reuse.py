@@ -54,6 +54,8 @@ from pelican.contents import Content, Static
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from nutgraf.kernel.sources import RealPaths
+
 MANIFEST_VERSION = "1"
 # Attributes of a content object that are its body (shown on its own page only) or the build's plumbing.
 _NOT_CARD = frozenset({"_content", "explainer", "_context", "settings", "content"})
@@ -189,9 +191,13 @@ class Manifest:
         return output if isinstance(output, str) else ""
 
 
-def link_or_copy_from(previous: Path, staged: Path) -> None:
-    """``staged`` made the same file as ``previous``: a hard link where possible, else a copy."""
-    staged.parent.mkdir(parents=True, exist_ok=True)
+def link_or_copy_from(previous: Path, staged: Path, folders: set[Path] | None = None) -> None:
+    """``staged`` made the same file as ``previous``: a hard link where possible, else a copy. ``folders``:
+    those known to exist already (a site's thousands of files share their folders' making)."""
+    if folders is None or staged.parent not in folders:
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(staged.parent)
     try:
         os.link(previous, staged)
     except OSError:
@@ -255,6 +261,8 @@ class OutputPlan:
         self._cards: dict[int, str] = {}
         self._bodies: dict[int, str] = {}
         self._library: Any = None
+        self._real = RealPaths()  # the site key's thousands of files, in a few folders
+        self._made_folders: set[Path] = set()
 
     # Keys ------------------------------------------------------------------------------------------------
 
@@ -279,12 +287,10 @@ class OutputPlan:
         """The key every page's key starts from (see the module's docstring); made once, as writing starts."""
         if self._site_key is None:
             items = self._items(context)
-            own = {os.path.realpath(str(item.source_path)) for item in items if getattr(item, "source_path", None)}
+            own = {self._real(str(item.source_path)) for item in items if getattr(item, "source_path", None)}
             own |= self._chart_data()
             shared = sorted(
-                (str(path), digest.hex())
-                for path, digest in self.input_files.items()
-                if os.path.realpath(path) not in own
+                (str(path), digest.hex()) for path, digest in self.input_files.items() if self._real(path) not in own
             )
             self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, [self.card(item) for item in items]])
         return self._site_key
@@ -297,7 +303,7 @@ class OutputPlan:
         # By its place in content/, as the block names it (the path a remembered spec holds may be another copy's).
         content = Path(self._settings["PATH"])
         return {
-            os.path.realpath(content / chart.download.url_path)
+            self._real(content / chart.download.url_path)
             for chart in library.charts.values()
             if chart.download is not None and chart.download.source is not None
         }
@@ -366,7 +372,7 @@ class OutputPlan:
         previous, staged = self.target / name, self.staging / name
         if recorded is None or recorded.key != key or not recorded.matches(previous) or os.path.lexists(staged):
             return False
-        link_or_copy_from(previous, staged)
+        link_or_copy_from(previous, staged, self._made_folders)
         self.manifest.files[name] = Recorded.of(key, staged)
         self.reused += 1
         return True
