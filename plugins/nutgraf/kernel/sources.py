@@ -72,7 +72,9 @@ def content_folders(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> 
     return [root / folder for folder in settings.get(key) or []]
 
 
-def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+def markdown_files(
+    settings: Mapping[str, Any], key: str = "ARTICLE_PATHS", real_path: RealPaths | None = None
+) -> list[Path]:
     """The Markdown files Pelican will read as that content kind, in a stable order.
 
     An entry of ``ARTICLE_PATHS`` may name a file, as Pelican allows (the live preview renders an edited
@@ -81,7 +83,7 @@ def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> l
     """
     ignored = set(settings.get("IGNORE_FILES") or [])
     root = os.path.join(os.path.realpath(settings["PATH"]), "")  # noqa: PTH118
-    real_path = RealPaths()
+    real_path = real_path or RealPaths()
     files: set[Path] = set()
     for folder in content_folders(settings, key):
         found = folder.rglob("*") if folder.is_dir() else [folder]
@@ -123,9 +125,10 @@ def links_out_of_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
     return found
 
 
-def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic:
-    """The file decoded as UTF-8 (a leading BOM dropped), or a diagnostic saying why not."""
-    display = display_path(path, root)
+def read_source(path: Path, root: Path | None = None, display: str | None = None) -> SourceFile | Diagnostic:
+    """The file decoded as UTF-8 (a leading BOM dropped), or a diagnostic saying why not. ``display``: the
+    path as ``display_path(path, root)`` gives it, when the caller has it already."""
+    display = display if display is not None else display_path(path, root)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -146,8 +149,13 @@ def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic
 def read_sources(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> Iterator[SourceFile | Diagnostic]:
     """Every Markdown source of one content kind, decoded, or its diagnostic."""
     root = Path(settings["PATH"]).parent
-    for path in markdown_files(settings, key):
-        yield read_source(path, root)
+    # display_path's answer, each folder resolved once (display_path resolves every folder of every path).
+    base = os.path.join(os.path.realpath(root), "")  # noqa: PTH118
+    real_path = RealPaths()
+    for path in markdown_files(settings, key, real_path):
+        real = real_path(path)
+        display = Path(real[len(base) :] if real.startswith(base) else real).as_posix()
+        yield read_source(path, root, display)
 
 
 def fenced_blocks(text: str) -> list[FencedBlock]:
