@@ -229,4 +229,3 @@ class IndexJob:
             raise self._error
         if self._result is not None:
             shutil.copytree(self._result, self.destination, copy_function=link_or_copy)
-
