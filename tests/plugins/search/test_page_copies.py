@@ -76,6 +76,8 @@ def test_a_damaged_record_of_pages_reads_every_page(tmp_path: Path) -> None:
     first = pages(site, cache)
     (cache / "pages.json").write_text('{"version": "2", "pages": [1, 2]', encoding="utf-8")
     assert pages(site, cache) == first
+    (cache / "pages.json").write_text('{"version": "2", "pages": {"a/index.html": [1]}, "copies": []}')
+    assert pages(site, cache) == first
 
 
 def test_copies_of_pages_no_longer_in_the_site_are_forgotten(tmp_path: Path) -> None:

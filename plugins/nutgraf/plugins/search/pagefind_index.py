@@ -68,7 +68,12 @@ class PageCopies:
         try:
             state = json.loads(self.state_path.read_text(encoding="utf-8"))
             if state.get("version") == INDEXABLE_VERSION.decode():
-                self.pages, self.copies = dict(state["pages"]), dict(state["copies"])
+                self.pages = {
+                    name: entry
+                    for name, entry in state["pages"].items()
+                    if isinstance(entry, list) and len(entry) == 5 and isinstance(entry[4], str)
+                }
+                self.copies = {key: digest for key, digest in state["copies"].items() if isinstance(digest, str)}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # none yet, or damaged: every page is read
         self.used_pages: dict[str, list[int | str]] = {}
