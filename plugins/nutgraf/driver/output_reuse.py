@@ -361,8 +361,8 @@ class OutputPlan:
         if isinstance(value, list | tuple) and any(isinstance(item, Content) for item in value):
             return [self._value(item) for item in value]
         if isinstance(value, dict):
-            return sorted([str(key), self._value(item)] for key, item in value.items())
-        return ["said", self._say(value)]
+            return sorted(([str(key), self._value(item)] for key, item in value.items()), key=lambda pair: pair[0])
+        return value  # said with the rest of the page's key, in one go (``page_key``)
 
     def page_key(
         self, name: str, template: Any, settings: dict[str, Any], context: dict[str, Any], values: dict[str, Any]
@@ -377,7 +377,7 @@ class OutputPlan:
                 [given, ["cards"] if given in _BY_CARDS else self._value(value)]
                 for given, value in sorted(values.items())
             ]
-            return _hash([self.site_key(context), name, getattr(template, "name", None), page])
+            return _text_hash(self._say([self.site_key(context), name, getattr(template, "name", None), page]))
         except UnsayableError:
             return None
 
