@@ -36,8 +36,8 @@ PLUGINS = [
     "nutgraf.plugins.assets",
     "nutgraf.plugins.explainers",
     "nutgraf.plugins.i18n",
-    "nutgraf.plugins.charts",
     "nutgraf.plugins.search",
+    "nutgraf.plugins.charts",
     "nutgraf.plugins.site_meta",
 ]
 

@@ -59,7 +59,9 @@ from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-MANIFEST_VERSION = "1"
+from nutgraf.kernel.sources import RealPaths
+
+MANIFEST_VERSION = "2"
 # Attributes of a content object that are its body (shown on its own page only) or the build's plumbing.
 _NOT_CARD = frozenset({"_content", "explainer", "_context", "settings", "content"})
 
@@ -73,33 +75,45 @@ class UnsayableError(Exception):
     """A value whose hash would not say what it is: the page is rendered."""
 
 
-def _stable(value: Any, depth: int = 0) -> Any:
-    """``value`` as JSON that says what a template could show of it; ``UnsayableError`` if that is not known."""
-    if depth > 8:
-        raise UnsayableError("nested too deep")
-    if value is None or isinstance(value, bool | int | float | str):
-        return value  # Markup is a str
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return [type(value).__name__, value.isoformat(), str(getattr(value, "tzinfo", None))]
-    if isinstance(value, dt.tzinfo):
-        return ["tzinfo", str(value)]
-    if isinstance(value, Content):  # another page: by reference, its card is part of the site key
-        return ["content", str(getattr(value, "source_path", "")), str(getattr(value, "url", ""))]
-    if isinstance(value, URLWrapper):
-        return [type(value).__name__, str(value), value.slug, value.url, value.save_as]
-    if isinstance(value, list | tuple):
-        return [_stable(item, depth + 1) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_stable(item, depth + 1) for item in value), key=json.dumps)
-    if isinstance(value, dict):
-        return sorted([str(key), _stable(item, depth + 1)] for key, item in value.items())
-    output_key = getattr(value, "output_key", None)  # a value that says itself what it is made from
-    if isinstance(output_key, str):
-        return [type(value).__qualname__, output_key]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = [f.name for f in dataclasses.fields(value) if f.compare]
-        return [type(value).__qualname__, [[name, _stable(getattr(value, name), depth + 1)] for name in fields]]
-    raise UnsayableError(type(value).__qualname__)
+class _Sayer:
+    """Values as JSON text that says what a template could show of them; ``UnsayableError`` if that is not known.
+
+    ``json.dumps`` walks the plain values (dicts, lists, strings, numbers) in C; ``_plain`` says the others.
+    One per build: a tag's, topic's or author's address is worked out once by its name (the settings are
+    the build's), not for each page that lists it.
+    """
+
+    def __init__(self) -> None:
+        self._wrappers: dict[tuple[type, str], list[Any]] = {}
+
+    def __call__(self, value: Any) -> str:
+        try:
+            return json.dumps(value, default=self._plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError) as error:  # keys of mixed kinds, a cycle
+            raise UnsayableError(str(error)) from None
+
+    def _plain(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return [type(value).__name__, value.isoformat(), str(getattr(value, "tzinfo", None))]
+        if isinstance(value, dt.tzinfo):
+            return ["tzinfo", str(value)]
+        if isinstance(value, Content):  # another page: by reference, its card is part of the site key
+            return ["content", str(getattr(value, "source_path", "")), str(getattr(value, "url", ""))]
+        if isinstance(value, URLWrapper):
+            name = (type(value), str(value))
+            said = self._wrappers.get(name)
+            if said is None:
+                said = self._wrappers[name] = [type(value).__name__, str(value), value.slug, value.url, value.save_as]
+            return said
+        if isinstance(value, set | frozenset):
+            return ["set", sorted(self(item) for item in value)]
+        output_key = getattr(value, "output_key", None)  # a value that says itself what it is made from
+        if isinstance(output_key, str):
+            return [type(value).__qualname__, output_key]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = [f.name for f in dataclasses.fields(value) if f.compare]
+            return [type(value).__qualname__, [[name, getattr(value, name)] for name in fields]]
+        raise UnsayableError(type(value).__qualname__)
 
 
 def _is_page(item: Any) -> bool:
@@ -110,11 +124,15 @@ def _hash(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
 
 
-def card(item: Any) -> Any:
-    """What other pages may show of ``item``: all of it but its body."""
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def card(item: Any, say: _Sayer) -> str:
+    """What other pages may show of ``item``: all of it but its body, as JSON text."""
     attributes = {name: value for name, value in vars(item).items() if name not in _NOT_CARD}
     shown = {name: getattr(item, name, None) for name in ("url", "save_as", "summary", "title", "lang")}
-    return _stable([type(item).__name__, attributes, shown])
+    return say([type(item).__name__, attributes, shown])
 
 
 @dataclass(frozen=True)
@@ -174,7 +192,7 @@ class Manifest:
             "version": MANIFEST_VERSION,
             "output": self.output,
             "site_key": self.site_key,
-            "files": {name: dataclasses.astuple(entry) for name, entry in sorted(self.files.items())},
+            "files": {name: [e.key, e.size, e.mtime_ns, e.inode] for name, e in sorted(self.files.items())},
             "byproducts": sorted(self.byproducts),
         }
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -194,9 +212,13 @@ class Manifest:
         return output if isinstance(output, str) else ""
 
 
-def link_or_copy_from(previous: Path, staged: Path) -> None:
-    """``staged`` made the same file as ``previous``: a hard link where possible, else a copy."""
-    staged.parent.mkdir(parents=True, exist_ok=True)
+def link_or_copy_from(previous: Path, staged: Path, folders: set[Path] | None = None) -> None:
+    """``staged`` made the same file as ``previous``: a hard link where possible, else a copy. ``folders``:
+    those known to exist already (a site's thousands of files share their folders' making)."""
+    if folders is None or staged.parent not in folders:
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(staged.parent)
     try:
         os.link(previous, staged)
     except OSError:
@@ -261,6 +283,9 @@ class OutputPlan:
         self._bodies: dict[int, str] = {}
         self._lists: dict[int, tuple[Any, str]] = {}  # id → (the list, kept so that its id is not reused; its hash)
         self._library: Any = None
+        self._real = RealPaths()  # the site key's thousands of files, in a few folders
+        self._made_folders: set[Path] = set()
+        self._say = _Sayer()
 
     # Keys ------------------------------------------------------------------------------------------------
 
@@ -285,12 +310,10 @@ class OutputPlan:
         """The key every page's key starts from (see the module's docstring); made once, as writing starts."""
         if self._site_key is None:
             items = self._items(context)
-            own = {os.path.realpath(str(item.source_path)) for item in items if getattr(item, "source_path", None)}
+            own = {self._real(str(item.source_path)) for item in items if getattr(item, "source_path", None)}
             own |= self._chart_data()
             shared = sorted(
-                (str(path), digest.hex())
-                for path, digest in self.input_files.items()
-                if os.path.realpath(path) not in own
+                (str(path), digest.hex()) for path, digest in self.input_files.items() if self._real(path) not in own
             )
             self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, [self.card(item) for item in items]])
         return self._site_key
@@ -303,7 +326,7 @@ class OutputPlan:
         # By its place in content/, as the block names it (the path a remembered spec holds may be another copy's).
         content = Path(self._settings["PATH"])
         return {
-            os.path.realpath(content / chart.download.url_path)
+            self._real(content / chart.download.url_path)
             for chart in library.charts.values()
             if chart.download is not None and chart.download.source is not None
         }
@@ -319,7 +342,7 @@ class OutputPlan:
     def card(self, item: Any) -> str:
         known = self._cards.get(id(item))
         if known is None:
-            known = self._cards[id(item)] = _hash(card(item))
+            known = self._cards[id(item)] = _text_hash(card(item, self._say))
         return known
 
     def body(self, item: Any) -> str:
@@ -334,7 +357,7 @@ class OutputPlan:
                 [key, library.prepared(key).key if library is not None else None] for key in PLACEHOLDER.findall(html)
             ]
             source = getattr(item, "source_path", None)
-            known = _hash([self.card(item), self._file_hash(source) if source else None, html, charts])
+            known = _hash([self.card(item), self._file_hash(source) if source else None, _text_hash(html), charts])
             self._bodies[id(item)] = known
         return known
 
@@ -346,7 +369,7 @@ class OutputPlan:
             shown = value
             if isinstance(value, Paginator):
                 shown = ["paginator", value.name, value.url, value.per_page, value.orphans, value.object_list]
-            known = self._lists[id(value)] = (value, _hash(_stable(shown)))
+            known = self._lists[id(value)] = (value, _text_hash(self._say(shown)))
         return known[1]
 
     def _value(self, value: Any) -> Any:
@@ -360,8 +383,8 @@ class OutputPlan:
         if isinstance(value, list | tuple) and any(isinstance(item, Content) for item in value):
             return [self._value(item) for item in value]
         if isinstance(value, dict):
-            return sorted([str(key), self._value(item)] for key, item in value.items())
-        return _stable(value)
+            return sorted(([str(key), self._value(item)] for key, item in value.items()), key=lambda pair: pair[0])
+        return value  # said with the rest of the page's key, in one go (``page_key``)
 
     def page_key(
         self, name: str, template: Any, settings: dict[str, Any], context: dict[str, Any], values: dict[str, Any]
@@ -377,7 +400,7 @@ class OutputPlan:
         neighbours = {f"{given}_{which}_page" for given in listed for which in ("previous", "next")}
         try:
             page = [[given, self._given(given, value, listed, neighbours)] for given, value in sorted(values.items())]
-            return _hash([self.site_key(context), name, getattr(template, "name", None), page])
+            return _text_hash(self._say([self.site_key(context), name, getattr(template, "name", None), page]))
         except UnsayableError:
             return None
 
@@ -398,7 +421,7 @@ class OutputPlan:
         previous, staged = self.target / name, self.staging / name
         if recorded is None or recorded.key != key or not recorded.matches(previous) or os.path.lexists(staged):
             return False
-        link_or_copy_from(previous, staged)
+        link_or_copy_from(previous, staged, self._made_folders)
         self.manifest.files[name] = Recorded.of(key, staged)
         self.reused += 1
         return True

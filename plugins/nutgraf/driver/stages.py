@@ -75,5 +75,11 @@ def prepare_build(context: BuildContext) -> None:
 
 
 def finalize_output(context: BuildContext, output: Path) -> None:
-    for plugin in plugins(context.settings):
-        plugin.finalize_output(context, output)
+    """Each plugin's work on the finished site, and what they started in the background, done."""
+    try:
+        for plugin in plugins(context.settings):
+            plugin.finalize_output(context, output)
+    except BaseException:
+        context.finish_pending(failing=True)
+        raise
+    context.finish_pending()

@@ -55,6 +55,7 @@ class BuildContext:
     _content: Content | None = None
     _memos: dict[str, FileMemo] = field(default_factory=dict)
     _pruned: bool | None = None  # how the checks' memos were saved: None, not yet
+    _pending: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def content(self) -> Content:
@@ -94,6 +95,23 @@ class BuildContext:
 
     def pop_state(self, plugin: str) -> Any:
         return self._state.pop(plugin, None)
+
+    def finish_later(self, wait: Callable[[], None]) -> None:
+        """Work a stage started in the background (the search index): ``wait`` finishes it, before the site
+        replaces the previous one (``finish_pending``)."""
+        self._pending.append(wait)
+
+    def finish_pending(self, *, failing: bool = False) -> None:
+        """Wait for the work started in the background; ``failing``: the build fails anyway, its errors are
+        not the ones to report (the work is only waited for, so that nothing reads a site being removed)."""
+        while self._pending:
+            wait = self._pending.pop(0)
+            try:
+                wait()
+            except Exception:
+                if not failing:
+                    self._pending.clear()
+                    raise
 
     @property
     def handle(self) -> BuildHandle:

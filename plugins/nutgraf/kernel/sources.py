@@ -47,13 +47,34 @@ class FencedBlock:
     closed: bool
 
 
+class RealPaths:
+    """``os.path.realpath`` of many files in few folders, each folder resolved once (a full realpath looks up
+    every folder of the path again: thousands of times for a site's files). Made for one pass over the
+    files: a folder that becomes a link afterwards is not seen."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str | Path) -> str:
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        joined = os.path.join(real_folder, name)  # noqa: PTH118 - strings: thousands of calls
+        return os.path.realpath(joined) if os.path.islink(joined) else joined  # noqa: PTH114
+
+
 def content_folders(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
     """The folders of one content kind (``ARTICLE_PATHS`` or ``PAGE_PATHS``), absolute."""
     root = Path(settings["PATH"])
     return [root / folder for folder in settings.get(key) or []]
 
 
-def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:
+def markdown_files(
+    settings: Mapping[str, Any], key: str = "ARTICLE_PATHS", real_path: RealPaths | None = None
+) -> list[Path]:
     """The Markdown files Pelican will read as that content kind, in a stable order.
 
     An entry of ``ARTICLE_PATHS`` may name a file, as Pelican allows (the live preview renders an edited
@@ -61,7 +82,8 @@ def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> l
     ``links_out_of_content`` reports them.
     """
     ignored = set(settings.get("IGNORE_FILES") or [])
-    root = Path(settings["PATH"]).resolve()
+    root = os.path.join(os.path.realpath(settings["PATH"]), "")  # noqa: PTH118
+    real_path = real_path or RealPaths()
     files: set[Path] = set()
     for folder in content_folders(settings, key):
         found = folder.rglob("*") if folder.is_dir() else [folder]
@@ -69,7 +91,7 @@ def markdown_files(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> l
             path
             for path in found
             if path.suffix in MARKDOWN_SUFFIXES and path.is_file() and not path.name.startswith(".")
-            if path.name not in ignored and path.resolve().is_relative_to(root)
+            if path.name not in ignored and real_path(path).startswith(root)
         )
     return sorted(files)
 
@@ -103,9 +125,10 @@ def links_out_of_content(settings: Mapping[str, Any]) -> list[Diagnostic]:
     return found
 
 
-def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic:
-    """The file decoded as UTF-8 (a leading BOM dropped), or a diagnostic saying why not."""
-    display = display_path(path, root)
+def read_source(path: Path, root: Path | None = None, display: str | None = None) -> SourceFile | Diagnostic:
+    """The file decoded as UTF-8 (a leading BOM dropped), or a diagnostic saying why not. ``display``: the
+    path as ``display_path(path, root)`` gives it, when the caller has it already."""
+    display = display if display is not None else display_path(path, root)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -126,8 +149,13 @@ def read_source(path: Path, root: Path | None = None) -> SourceFile | Diagnostic
 def read_sources(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> Iterator[SourceFile | Diagnostic]:
     """Every Markdown source of one content kind, decoded, or its diagnostic."""
     root = Path(settings["PATH"]).parent
-    for path in markdown_files(settings, key):
-        yield read_source(path, root)
+    # display_path's answer, each folder resolved once (display_path resolves every folder of every path).
+    base = os.path.join(os.path.realpath(root), "")  # noqa: PTH118
+    real_path = RealPaths()
+    for path in markdown_files(settings, key, real_path):
+        real = real_path(path)
+        display = Path(real[len(base) :] if real.startswith(base) else real).as_posix()
+        yield read_source(path, root, display)
 
 
 def fenced_blocks(text: str) -> list[FencedBlock]:
@@ -278,12 +306,16 @@ class Content:
         return [record for record in self.records if record.kind == "PAGE_PATHS"]
 
     @cached_property
-    def _by_path(self) -> dict[Path, SourceRecord]:
-        return {record.path.resolve(): record for record in self.records}
+    def _real_path(self) -> RealPaths:
+        return RealPaths()
+
+    @cached_property
+    def _by_path(self) -> dict[str, SourceRecord]:
+        return {self._real_path(record.path): record for record in self.records}
 
     def record_for(self, path: str | Path) -> SourceRecord | None:
         """The record of a file Pelican read (by its path), None if it is not one of the content's."""
-        return self._by_path.get(Path(path).resolve())
+        return self._by_path.get(self._real_path(path))
 
 
 def read_content(settings: Mapping[str, Any]) -> Content:

@@ -23,7 +23,7 @@ def page_facts(
 ) -> ExplainerFacts:
     """The facts of ``source`` read as an explainer in ``lang`` (Pelican's ``lang`` of the article)."""
     local = options.for_lang(lang)
-    return context.memo(MEMO, repr(options)).get(
+    return context.memo(MEMO, options.memo_salt).get(
         source.display,
         f"{lang or ''}\0{source.text}",
         lambda: ExplainerFacts.of(parse_explainer(source.text, local), local),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 SECTION_KEYS = ("happening", "matters", "next", "background")
@@ -222,6 +223,12 @@ class ExplainerSettings:
             default_lang=str(settings.get("DEFAULT_LANG") or "en"),
             by_lang=_sections_by_lang(settings, sections, sources, updates),
         )
+
+    @cached_property
+    def memo_salt(self) -> str:
+        """What per-file results made with these settings are kept under (``page_facts``): their repr, made
+        once rather than for each of a site's thousand articles."""
+        return repr(self)
 
     def for_lang(self, lang: str | None) -> ExplainerSettings:
         """These settings as an explainer in ``lang`` reads them: that language's labels, aliases and headings.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nutgraf.kernel.diagnostics import Diagnostic
-from nutgraf.kernel.file_memo import Memos
+from nutgraf.kernel.file_memo import FileMemo, Memos
 from nutgraf.kernel.frontmatter import parse_front_matter
 from nutgraf.kernel.languages import canonical, same_language
 from nutgraf.kernel.sources import Content, SourceFile, SourceRecord, front_matter_status, read_content
@@ -369,13 +369,12 @@ def _validated(
     options: ExplainerSettings,
     default_metadata: Mapping[str, Any] | None,
     content_root: Path,
-    memos: Memos | None,
+    memo: FileMemo | None,
 ) -> Findings:
-    """``validate_source``, kept by the file's text. A text with an image is checked afresh: the image file is
-    looked up on disk, and may have come, gone or changed since."""
-    if memos is None or "![" in item.text:
+    """``validate_source``, kept by the file's text (``memo``). A text with an image is checked afresh: the image
+    file is looked up on disk, and may have come, gone or changed since."""
+    if memo is None or "![" in item.text:
         return validate_source(item.source, options, default_metadata, content_root)
-    memo = memos("explainer_rules", repr((options, default_metadata)))
     return memo.get(
         item.display, item.text, lambda: validate_source(item.source, options, default_metadata, content_root)
     )
@@ -438,8 +437,10 @@ def collect(settings: Mapping[str, Any], content: Content | None = None, memos: 
     options = ExplainerSettings.from_settings(settings)
     total = Findings(errors=list(content.unreadable_articles))
     sources = content.articles
+    default_metadata = settings.get("DEFAULT_METADATA")
+    memo = memos("explainer_rules", repr((options, default_metadata))) if memos is not None else None
     for item in sources:
-        found = _validated(item, options, settings.get("DEFAULT_METADATA"), Path(settings["PATH"]), memos)
+        found = _validated(item, options, default_metadata, Path(settings["PATH"]), memo)
         total.errors.extend(found.errors)
         total.notes.extend(found.notes)
     total.errors.extend(duplicate_slugs(sources, settings))

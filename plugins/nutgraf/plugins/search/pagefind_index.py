@@ -2,8 +2,10 @@
 
 The index reads a copy of each page made searchable (``search.indexable``). Both steps are
 remembered by content in the cache folder: a page whose HTML did not change is not parsed
-again, and a site whose searchable pages did not change gets its previous index back
-without running Pagefind. (Pagefind's Python API was measured here at 3.3 s for 31 pages,
+again (nor read, when it is the very file the last build indexed), and a site whose searchable
+pages did not change gets its previous index back without running Pagefind (a data edit that
+changes no chart's words). The index is made in a thread while the plugins listed after search
+write their files (``IndexJob``). (Pagefind's Python API was measured here at 3.3 s for 31 pages,
 its command line at 0.2 s: the API waits on one round trip a page.)
 """
 
@@ -12,10 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -44,50 +49,113 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class PageCache:
-    """Searchable copies of pages, by the hash of the page's HTML (a folder of small files)."""
+class PageCopies:
+    """Searchable copies of pages (``indexable_html``), kept between builds by the hash of each page's HTML.
+
+    A page is read again only when it is not the very file the last build indexed. Reused pages are hard
+    links to the previous site's files (``driver.output_reuse``): same inode, size and modification time. The
+    stat key is safe because the writer never writes into such a file (it unlinks and writes a new one, which
+    gets a new modification time), and while the previous site is in place its inodes cannot be given to a
+    new file; a file only matches again if something set its modification time back to the nanosecond.
+    Each copy is checked against its hash when read: a damaged copy is made again, never indexed.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.used: set[str] = set()
-
-    def indexable(self, html: bytes) -> str | None:
-        key = _sha(INDEXABLE_VERSION + b"\n" + html)
-        self.used.add(key)
-        path = self.folder / key[:2] / key
+        self.state_path = folder / "pages.json"
+        self.pages: dict[str, list[int | str]] = {}  # page path → [size, mtime_ns, inode, device, page key]
+        self.copies: dict[str, str] = {}  # page key → the hash of its copy ("": not searchable)
         try:
-            cached = path.read_text(encoding="utf-8")
-        except OSError:
-            text = html.decode("utf-8")
-            # Most pages (listings) have no searchable body: no need to parse them.
-            cached = (indexable_html(text) if BODY_ATTRIBUTE in text else None) or _NOT_SEARCHABLE
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(cached, encoding="utf-8")
-        return cached or None
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            if state.get("version") == INDEXABLE_VERSION.decode():
+                self.pages = {
+                    name: entry
+                    for name, entry in state["pages"].items()
+                    if isinstance(entry, list) and len(entry) == 5 and isinstance(entry[4], str)
+                }
+                self.copies = {key: digest for key, digest in state["copies"].items() if isinstance(digest, str)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # none yet, or damaged: every page is read
+        self.used_pages: dict[str, list[int | str]] = {}
+        self.used_copies: dict[str, str] = {}
 
-    def prune(self) -> None:
-        """Forget pages no longer in the site, so the cache does not grow without end."""
+    def _copy_path(self, digest: str) -> Path:
+        return self.folder / digest[:2] / digest
+
+    def _read_copy(self, digest: str) -> str | None:
+        try:
+            data = self._copy_path(digest).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8") if _sha(data) == digest else None
+
+    def copy_of(self, relative: str, path: Path) -> tuple[str, str] | None:
+        """(the hash of the page's searchable copy, the copy) or None when the page has nothing to search."""
+        status = path.stat()
+        stat_key = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
+        known = self.pages.get(relative)
+        page_key = known[4] if known is not None and known[:4] == stat_key else None
+        html = None
+        if page_key is None:
+            html = path.read_bytes()
+            page_key = _sha(INDEXABLE_VERSION + b"\n" + html)
+        self.used_pages[relative] = [*stat_key, page_key]
+        digest = self.copies.get(str(page_key))
+        copy = self._read_copy(digest) if digest else None
+        if digest is None or (digest and copy is None):
+            text = (html if html is not None else path.read_bytes()).decode("utf-8")
+            # Most pages (listings) have no searchable body: no need to parse them.
+            copy = (indexable_html(text) if BODY_ATTRIBUTE in text else None) or _NOT_SEARCHABLE
+            data = copy.encode("utf-8")
+            digest = _sha(data) if copy else ""
+            if copy:
+                target = self._copy_path(digest)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_name(f".{digest}.{os.getpid()}.{threading.get_ident()}")
+                temporary.write_bytes(data)
+                temporary.replace(target)  # never a half-written copy under its hash
+        self.used_copies[str(page_key)] = digest
+        return (digest, copy) if digest and copy else None
+
+    def save(self) -> None:
+        """Keep what this build indexed, and forget the copies of pages no longer in the site."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        state = {"version": INDEXABLE_VERSION.decode(), "pages": self.used_pages, "copies": self.used_copies}
+        temporary = self.state_path.with_name(f".{self.state_path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+        temporary.replace(self.state_path)
+        kept = set(self.used_copies.values())
         for path in self.folder.glob("*/*"):
-            if path.name not in self.used:
+            if path.name not in kept:
                 path.unlink(missing_ok=True)
 
 
-def searchable_pages(output: Path, skip: Path, cache: PageCache) -> list[tuple[str, str]]:
-    """(URL, HTML as the index reads it) for every searchable page in the site, in path order."""
+def _html_files(folder: str, prefix: str, skip: str) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(path parts, path) of every .html file under ``folder`` but ``skip``; links are not followed."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            relative = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if relative != skip:
+                    yield from _html_files(entry.path, f"{relative}/", skip)
+            elif entry.name.endswith(".html") and entry.is_file():
+                yield tuple(relative.split("/")), relative
+
+
+def searchable_pages(output: Path, skip: str, copies: PageCopies) -> list[tuple[str, str, str]]:
+    """(URL, the hash of the HTML the index reads, that HTML) for every searchable page, in path order."""
     pages = []
-    for path in sorted(output.rglob("*.html")):
-        if skip in path.parents:
-            continue
-        html = cache.indexable(path.read_bytes())
-        if html is not None:
-            pages.append((page_url(path.relative_to(output).as_posix()), html))
+    for _, relative in sorted(_html_files(str(output), "", Path(skip).as_posix())):
+        found = copies.copy_of(relative, output / relative)
+        if found is not None:
+            pages.append((page_url(relative), *found))
     return pages
 
 
-def _run_pagefind(pages: list[tuple[str, str]], destination: Path, language: str) -> None:
+def _run_pagefind(pages: list[tuple[str, str, str]], destination: Path, language: str) -> None:
     with tempfile.TemporaryDirectory(prefix="nutgraf-pagefind-") as temporary:
         site = Path(temporary)
-        for url, html in pages:
+        for url, _, html in pages:
             relative = url.strip("/")
             path = site / relative / "index.html" if url.endswith("/") else site / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,16 +179,15 @@ def _normalise_entry(path: Path) -> None:
     path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def build_index(output: Path, folder: str, language: str, cache_path: Path) -> int:
-    """Index the site in ``output`` into ``output/folder``; return the number of pages indexed."""
-    destination = output / folder
-    shutil.rmtree(destination, ignore_errors=True)
-    pages_cache = PageCache(cache_path / "pages")
-    pages = searchable_pages(output, destination, pages_cache)
-    pages_cache.prune()
+def _cached_index(output: Path, folder: str, language: str, cache_path: Path) -> Path | None:
+    """The index of the site in ``output`` (but ``output/folder``), made or found in the cache; None when there
+    is nothing to index. Reads only the site's pages: it runs while other plugins write their files."""
+    copies = PageCopies(cache_path / "pages")
+    pages = searchable_pages(output, folder, copies)
+    copies.save()
     if not pages:  # nothing published yet (every piece a draft, or not yet due): Pagefind refuses an empty site
-        return 0
-    inputs = json.dumps([version("pagefind"), language, [(url, _sha(html.encode())) for url, html in pages]])
+        return None
+    inputs = json.dumps([version("pagefind"), language, [(url, digest) for url, digest, _ in pages]])
     cached_index = cache_path / "index" / _sha(inputs.encode())
     if not cached_index.is_dir():
         shutil.rmtree(cache_path / "index", ignore_errors=True)  # one index is all a build can reuse
@@ -137,6 +204,33 @@ def build_index(output: Path, folder: str, language: str, cache_path: Path) -> i
             shutil.rmtree(staging, ignore_errors=True)
             if not cached_index.is_dir():
                 raise
-    shutil.copytree(cached_index, destination, copy_function=link_or_copy)
-    logger.info("Search: indexed %d pages into %s", len(pages), destination)
-    return len(pages)
+    logger.info("Search: indexed %d pages", len(pages))
+    return cached_index
+
+
+class IndexJob:
+    """The index, made in a thread while the plugins after this one finish the site (Pagefind runs in a
+    process of its own, on another core); ``wait`` puts it into the site."""
+
+    def __init__(self, output: Path, folder: str, language: str, cache_path: Path) -> None:
+        self.destination = output / folder
+        shutil.rmtree(self.destination, ignore_errors=True)
+        self._result: Path | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(output, folder, language, cache_path), name="search index", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, output: Path, folder: str, language: str, cache_path: Path) -> None:
+        try:
+            self._result = _cached_index(output, folder, language, cache_path)
+        except BaseException as error:  # raised again by ``wait``, in the build's thread
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if self._result is not None:
+            shutil.copytree(self._result, self.destination, copy_function=link_or_copy)
