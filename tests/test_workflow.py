@@ -237,11 +237,11 @@ def test_pull_requests_check_the_pages_they_affect_main_and_nightly_check_every_
     full = next(step for step in steps if "--shard" in str(step.get("run", "")))
     assert full["if"] == "github.event_name != 'pull_request'"
     assert _task_and_flags(full["run"]) == ("check", frozenset({"--site", "--shard"}))
-    # Four shares of every page at once on main; the pull request's scope in one job.
-    assert full["run"].strip() == 'invoke check --site --shard "$SHARD/4"'
+    # Eight shares of every page at once on main; the pull request's scope in one job.
+    assert full["run"].strip() == 'invoke check --site --shard "$SHARD/8"'
     assert full["env"]["SHARD"] == "${{ matrix.shard }}"
     matrix = _jobs()["site-check"]["strategy"]["matrix"]["shard"]
-    assert "fromJSON('[1, 2, 3, 4]')" in matrix and "fromJSON('[1]')" in matrix
+    assert "fromJSON('[1, 2, 3, 4, 5, 6, 7, 8]')" in matrix and "fromJSON('[1]')" in matrix
     assert _step("site-check", "actions/checkout")["with"]["fetch-depth"] == 0  # the base commit is there
     # The runner's own browser, through the variable the site check reads.
     assert any("NUTGRAF_CHROMIUM=" in line for line in _runs("site-check"))

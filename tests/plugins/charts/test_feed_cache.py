@@ -19,8 +19,24 @@ def test_an_entry_is_rewritten_once_and_a_build_keeps_only_what_it_used(tmp_path
     assert cache.rewritten(ENTRY, "https://example.org") == expected
     assert cache.rewritten(ENTRY, "https://example.org") == expected
     assert len(list(cache.folder.glob("*/*"))) == 1
-    cache.rewritten(ENTRY, "https://other.example")  # another address: another entry
     next_build = FeedCache(tmp_path / "feeds")
     assert next_build.rewritten(ENTRY, "https://example.org") == expected  # read back, not parsed again
     next_build.prune()
     assert len(list(cache.folder.glob("*/*"))) == 1
+
+
+def test_one_entry_serves_every_address_as_if_rewritten_for_it(tmp_path: Path) -> None:
+    """A production build and the site check's build for a local address share it, and neither prunes it."""
+    cache = FeedCache(tmp_path / "feeds")
+    for domain in ("https://example.org/news/", "http://127.0.0.1:8123", "https://example.org"):
+        assert cache.rewritten(ENTRY, domain) == charts_as_images(ENTRY, domain)
+    assert cache.rewritten(ENTRY, "") == charts_as_images(ENTRY, "")  # relative URLs: an entry of its own
+    assert len(list(cache.folder.glob("*/*"))) == 2
+
+
+def test_an_entry_holding_the_stand_in_address_is_not_cached(tmp_path: Path) -> None:
+    hostile = ENTRY.replace("charts/a.png", "https://nutgraf-feed-address.invalid/x.png")
+    cache = FeedCache(tmp_path / "feeds")
+    assert cache.rewritten(hostile, "https://example.org") == charts_as_images(hostile, "https://example.org")
+    assert "nutgraf-feed-address.invalid" in cache.rewritten(hostile, "https://example.org")  # left as written
+    assert not list(cache.folder.glob("*/*"))

@@ -76,11 +76,17 @@ def _gettext(context: dict[str, Any], html: str) -> Any:
     return context_for(context).gettext_for(lang or context.get("DEFAULT_LANG"))
 
 
+# Written in a cached entry where the site's address goes, and replaced by it when read: a production build
+# and the site check's build for a local address share one entry, instead of each pruning the other's. The
+# .invalid domain is reserved (RFC 2606): no published link can be to it.
+_ADDRESS = "https://nutgraf-feed-address.invalid"
+
+
 class FeedCache:
-    """Feed entries with their charts as images, by the hash of the entry's HTML (charts expanded), the
-    domain and this module's code, kept across builds (``<cache>/feeds``): most of a production build
-    was BeautifulSoup reading every explainer's inline SVGs for every feed it is in. A build removes the
-    entries it did not use (``prune``), so the folder holds one site's feeds."""
+    """Feed entries with their charts as images, by the hash of the entry's HTML (charts expanded) and this
+    module's code, kept across builds (``<cache>/feeds``), the site's address left to fill in: most of a
+    production build was BeautifulSoup reading every explainer's inline SVGs for every feed it is in. A build
+    removes the entries it did not use (``prune``), so the folder holds one site's feeds."""
 
     _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
@@ -89,16 +95,20 @@ class FeedCache:
         self.used: set[str] = set()
 
     def rewritten(self, html: str, domain: str) -> str:
-        key = hashlib.sha256(f"{self._CODE}\n{bs4.__version__}\n{domain}\n{html}".encode()).hexdigest()
+        if _ADDRESS in html:  # would be taken for the address: made for this build alone
+            return charts_as_images(html, domain)
+        address = _ADDRESS if domain else ""  # no address: URLs stay relative, and no stand-in is written
+        key = hashlib.sha256(f"{self._CODE}\n{bs4.__version__}\n{address}\n{html}".encode()).hexdigest()
         path = self.folder / key[:2] / key
         if key not in self.used:
             self.used.add(key)
             if not path.is_file():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 staging = path.with_name(f".{key}.{os.getpid()}")
-                staging.write_text(charts_as_images(html, domain), encoding="utf-8")
+                staging.write_text(charts_as_images(html, address), encoding="utf-8")
                 staging.replace(path)  # whole or not at all
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        return text.replace(_ADDRESS, domain.rstrip("/")) if address else text
 
     def prune(self) -> None:
         for path in self.folder.glob("*/*"):
