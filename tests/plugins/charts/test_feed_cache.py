@@ -30,8 +30,14 @@ def test_one_entry_serves_every_address_as_if_rewritten_for_it(tmp_path: Path) -
     cache = FeedCache(tmp_path / "feeds")
     for domain in ("https://example.org/news/", "http://127.0.0.1:8123", "https://example.org"):
         assert cache.rewritten(ENTRY, domain) == charts_as_images(ENTRY, domain)
+        # Figures name their image by the site's address too: the entry is the same for every address.
+        absolute = ENTRY.replace('"charts/', f'"{domain.rstrip("/")}/charts/')
+        assert cache.rewritten(absolute, domain) == charts_as_images(absolute, domain)
     assert cache.rewritten(ENTRY, "") == charts_as_images(ENTRY, "")  # relative URLs: an entry of its own
-    assert len(list(cache.folder.glob("*/*"))) == 2
+    assert len(list(cache.folder.glob("*/*"))) == 3  # the relative and the absolute figure, and no address
+    odd = "https://example.org/a&b"  # an address HTML would escape: not swapped, not cached
+    assert cache.rewritten(ENTRY, odd) == charts_as_images(ENTRY, odd)
+    assert len(list(cache.folder.glob("*/*"))) == 3
 
 
 def test_an_entry_holding_the_stand_in_address_is_not_cached(tmp_path: Path) -> None:

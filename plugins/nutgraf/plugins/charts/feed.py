@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,8 @@ def _gettext(context: dict[str, Any], html: str) -> Any:
 # and the site check's build for a local address share one entry, instead of each pruning the other's. The
 # .invalid domain is reserved (RFC 2606): no published link can be to it.
 _ADDRESS = "https://nutgraf-feed-address.invalid"
+# An address swapped for the stand-in and back comes out as it went in when it has no character HTML escapes.
+_PLAIN_ADDRESS = re.compile(r"https?://[A-Za-z0-9.:\[\]-]+(/[A-Za-z0-9._~/-]*)?")
 
 
 class FeedCache:
@@ -95,20 +98,23 @@ class FeedCache:
         self.used: set[str] = set()
 
     def rewritten(self, html: str, domain: str) -> str:
-        if _ADDRESS in html:  # would be taken for the address: made for this build alone
-            return charts_as_images(html, domain)
-        address = _ADDRESS if domain else ""  # no address: URLs stay relative, and no stand-in is written
-        key = hashlib.sha256(f"{self._CODE}\n{bs4.__version__}\n{address}\n{html}".encode()).hexdigest()
+        address = domain.rstrip("/")
+        if _ADDRESS in html or not _PLAIN_ADDRESS.fullmatch(address or "https://x"):
+            return charts_as_images(html, domain)  # would be taken for the stand-in: made for this build alone
+        # The entry as made for no particular address (figures link their images by the site's address too).
+        html = html.replace(address, _ADDRESS) if address else html
+        stand_in = _ADDRESS if address else ""  # no address: URLs stay relative, and no stand-in is written
+        key = hashlib.sha256(f"{self._CODE}\n{bs4.__version__}\n{stand_in}\n{html}".encode()).hexdigest()
         path = self.folder / key[:2] / key
         if key not in self.used:
             self.used.add(key)
             if not path.is_file():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 staging = path.with_name(f".{key}.{os.getpid()}")
-                staging.write_text(charts_as_images(html, address), encoding="utf-8")
+                staging.write_text(charts_as_images(html, stand_in), encoding="utf-8")
                 staging.replace(path)  # whole or not at all
         text = path.read_text(encoding="utf-8")
-        return text.replace(_ADDRESS, domain.rstrip("/")) if address else text
+        return text.replace(_ADDRESS, address) if address else text
 
     def prune(self) -> None:
         for path in self.folder.glob("*/*"):
