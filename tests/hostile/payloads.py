@@ -11,6 +11,11 @@ from tests.support import make_project, run_nutgraf
 # Each would set window.__pwned if it ever ran; the browser test checks that it never does.
 PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 CLOSING = "</script><script>window.__pwned=3</script>"
+# The same as a chart's category labels: spaced, so that they wrap onto lines that fit a phone's chart. A word
+# too wide for the chart fails the build (it would be cut short), which is not what these tests are about.
+# (In a script or a handler, a bare assignment sets window.__pwned too.)
+LABEL = '<script> __pwned=1 </script> <img src=x onerror= "__pwned=2" >'
+CLOSING_LABEL = "</script> <script> __pwned=3 </script>"
 
 
 def _yaml(text: str) -> str:
@@ -49,8 +54,8 @@ tooltip: [label:N, value:Q]
 ```
 """,
 )
-HOSTILE_CSV = f"label,value\n{_csv(PAYLOAD)},1\n{_csv(CLOSING)},2\nplain,3\n"
-HOSTILE_JSON = json.dumps([{"label": PAYLOAD, "value": 1}, {"label": CLOSING, "value": 2}])
+HOSTILE_CSV = f"label,value\n{_csv(LABEL)},1\n{_csv(CLOSING_LABEL)},2\nplain,3\n"
+HOSTILE_JSON = json.dumps([{"label": LABEL, "value": 1}, {"label": CLOSING_LABEL, "value": 2}])
 
 EVERYWHERE = (
     CHART_ONLY.replace("Title: Floods in the delta", "Title: Floods " + PAYLOAD)

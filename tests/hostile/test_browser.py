@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from nutgraf.driver.serve import make_server
 from nutgraf.driver.site_check.browser import CHROMIUM_ARGS, chromium_executable
-from tests.hostile.payloads import CHART_ONLY, CLOSING, PAYLOAD, build_site
+from tests.hostile.payloads import CHART_ONLY, CLOSING_LABEL, LABEL, build_site
 from tests.plugins.charts.test_browser import REPORT_CSP
 
 pytestmark = pytest.mark.browser
@@ -52,8 +52,8 @@ def test_hovering_hostile_marks_runs_no_payload(site_url: str) -> None:
                     if tooltip.is_visible():
                         tips.add(tooltip.inner_text())
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        assert any(PAYLOAD in tip for tip in tips), tips  # the tooltip shows the payload as text
-        assert any(CLOSING in tip for tip in tips), tips
+        assert any(LABEL in tip for tip in tips), tips  # the tooltip shows the payload as text
+        assert any(CLOSING_LABEL in tip for tip in tips), tips
         assert page.locator("figure.chart script, .chart-tooltip *:is(script, img)").count() == 0
         assert [m for m in messages if m.startswith(("error", "pageerror"))] == []
         browser.close()

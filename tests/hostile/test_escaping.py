@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.hostile.payloads import CLOSING, EVERYWHERE, PAYLOAD, build_site
+from tests.hostile.payloads import CLOSING_LABEL, EVERYWHERE, LABEL, PAYLOAD, build_site
 
 PAGE = "explainers/hostile/index.html"
 
@@ -53,7 +53,7 @@ def test_chart_captions_are_text(site: Path) -> None:
 def test_data_values_are_text_in_the_table_and_the_svg(site: Path) -> None:
     for figure in page(site).select("figure.chart"):
         cells = [cell.get_text() for cell in figure.select(".chart-table td")]
-        assert PAYLOAD in cells and CLOSING in cells
+        assert LABEL in cells and CLOSING_LABEL in cells
         for svg in figure.select("svg"):
             assert not svg.find_all(["script", "foreignobject", "foreignObject", "img", "b"])
             assert not [a for e in svg.find_all(True) for a in e.attrs if a.lower().startswith("on")]
@@ -70,7 +70,7 @@ def test_data_values_reach_the_vega_files_as_json_strings(site: Path) -> None:
         for data in json.loads(path.read_text(encoding="utf-8"))["data"]
         for row in data.get("values", [])
     }
-    assert {PAYLOAD, CLOSING} <= values
+    assert {LABEL, CLOSING_LABEL} <= values
 
 
 def test_key_figure_and_updates_are_text(site: Path) -> None:
