@@ -59,11 +59,15 @@ class RealPaths:
         folder, name = os.path.split(os.fspath(path))
         if name in ("", ".", ".."):
             return os.path.realpath(path)
-        real_folder = self._folders.get(folder)
-        if real_folder is None:
-            real_folder = self._folders[folder] = os.path.realpath(folder)
-        joined = os.path.join(real_folder, name)  # noqa: PTH118 - strings: thousands of calls
+        joined = os.path.join(self.folder(folder), name)  # noqa: PTH118 - strings: thousands of calls
         return os.path.realpath(joined) if os.path.islink(joined) else joined  # noqa: PTH114
+
+    def folder(self, folder: str) -> str:
+        """``os.path.realpath(folder)``, worked out once."""
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return real
 
 
 def content_folders(settings: Mapping[str, Any], key: str = "ARTICLE_PATHS") -> list[Path]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from nutgraf.kernel import used_keys
 from nutgraf.kernel.file_memo import FileDigests
+from nutgraf.kernel.sources import RealPaths
 from nutgraf.plugins.charts.block import FORM_KEYS, ChartBlock
 from nutgraf.plugins.charts.cache import seal, unseal
 from nutgraf.plugins.charts.data import DEFAULT_LIMITS, DataError, DataLimits, resolve_inside
@@ -103,7 +104,7 @@ class ContentFiles:
         self.content_root = content_root
         self.root = str(content_root.resolve())
         self.digests = digests
-        self._folders: dict[str, str] = {}
+        self._real = RealPaths()
 
     def digest(self, path: Path) -> str:
         return _digest(path) if self.digests is None else self.digests.digest(path)
@@ -118,9 +119,7 @@ class ContentFiles:
         ):
             folder, _, name = relative.rpartition("/")
             if name and all(part not in ("", ".", "..") for part in folder.split("/") if folder):
-                real = self._folders.get(folder)
-                if real is None:
-                    real = self._folders[folder] = os.path.realpath(os.path.join(self.root, folder))  # noqa: PTH118
+                real = self._real.folder(os.path.join(self.root, folder))  # noqa: PTH118
                 path = os.path.join(real, name)  # noqa: PTH118
                 inside = real == self.root or real.startswith(self.root.rstrip("/") + "/")
                 try:
