@@ -118,6 +118,40 @@ def test_a_data_edit_renders_the_charts_pages(site: Path) -> None:
     assert not explainer_pages(again, "bench-00003"), "an explainer without that chart was rendered again"
 
 
+def drop_last_row(data: Path) -> Callable[[], None]:
+    return edit_file(data, lambda text: "\n".join(text.splitlines()[:-1]) + "\n")
+
+
+def thumbnail(page: Path, address: str) -> str:
+    """The thumbnail ``page`` shows for the explainer at ``address`` (its lead chart's, named by the chart's key)."""
+    html = page.read_text(encoding="utf-8")
+    entry = html[html.index(f"/{address}/") :]
+    return entry[entry.index('class="card-thumbnail"') :].split('src="', 1)[1].split('"', 1)[0]
+
+
+def test_a_lead_charts_data_edit_renders_the_listings_that_show_its_thumbnail_not_every_page(site: Path) -> None:
+    before = thumbnail(site / "output" / "index.html", "explainers/bench-00002")
+    again = rendered_again(site, drop_last_row(next((site / "content" / "data" / "bench").glob("00002-0-*.csv"))))
+    assert thumbnail(site / "output" / "index.html", "explainers/bench-00002") != before, (
+        "the home page shows the old thumbnail"
+    )
+    pages = set(stamps(site / "output"))
+    assert explainer_pages(pages, "bench-00002") <= again
+    assert {"index.html", "archives/index.html"} & again
+    assert not explainer_pages(again, "bench-00003"), "an explainer without that chart was rendered again"
+
+
+def test_a_drafts_lead_chart_edit_renders_the_home_page_that_previews_it(site: Path) -> None:
+    """The home page of a development build lists drafts, from its context, not from the values it is given."""
+    source = site / "content" / "explainers" / "bench-00003.md"
+    edit_file(source, lambda text: text.replace("\n\n", "\nStatus: draft\n\n", 1))()
+    build(site)
+    before = thumbnail(site / "output" / "index.html", "drafts/bench-00003")
+    again = rendered_again(site, drop_last_row(next((site / "content" / "data" / "bench").glob("00003-0-*.csv"))))
+    assert "index.html" in again
+    assert thumbnail(site / "output" / "index.html", "drafts/bench-00003") != before
+
+
 def test_each_page_of_a_listing_is_rendered_again_for_the_explainers_it_shows(site: Path) -> None:
     """Two explainers a page, newest first: the home is 3, 2 | 1, 0 (``synthetic`` dates explainer i in month i+1)."""
     edit_file(site / "pelicanconf.py", lambda text: text + "\nDEFAULT_PAGINATION = 2\n")()

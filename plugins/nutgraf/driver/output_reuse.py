@@ -13,8 +13,9 @@ A page's key (``OutputPlan.page_key``) is conservative:
 - ``site``: the code, the theme, the settings, the installed packages, the build's date, every content file
   that is neither a page's Markdown source nor a chart's data (images, altair modules, extra files), and,
   for every page of the site, everything other pages show of it (its *card*: title, summary, dates, topic,
-  tags, address, language, status, thumbnail, teaser… every attribute but its body). A retitled explainer,
-  a new tag, a theme or template edit changes every page's key.
+  tags, address, language, status, teaser… every attribute but its body and the thumbnail a listing's entry
+  shows). A retitled explainer, a new tag, a theme or template edit changes every page's key; a lead chart's
+  new data (a new thumbnail) changes the keys of the pages that list or name its explainer.
 - the template's name, the page's path and address, and each value the page is rendered with; a page
   (article, draft, translation) given to it counts with its *body*: its Markdown source, its HTML and the
   render keys of its charts (a chart's key covers its spec and data, ``charts.prepare``). The home page,
@@ -61,9 +62,14 @@ from pelican.writers import Writer
 
 from nutgraf.kernel.sources import RealPaths
 
-MANIFEST_VERSION = "2"
+MANIFEST_VERSION = "3"
 # Attributes of a content object that are its body (shown on its own page only) or the build's plumbing.
 _NOT_CARD = frozenset({"_content", "explainer", "_context", "settings", "content"})
+# Attributes of its card that only a listing's entry shows (the lead chart's thumbnail): they change with the lead
+# chart's data, and listings are given the explainers they show with their bodies, so these count there, not in the
+# site key every page's key holds. The home page's drafts are the one list a listing takes from the context
+# instead: theirs stay in the site key.
+_LISTING_MEDIA = frozenset({"lead_chart", "thumbnail", "thumbnail_alt", "thumbnail_width", "thumbnail_height"})
 
 
 # Values a page is given that are the whole site's list, as every page's context has it (Pelican gives tag,
@@ -85,6 +91,7 @@ class _Sayer:
 
     def __init__(self) -> None:
         self._wrappers: dict[tuple[type, str], list[Any]] = {}
+        self._references: dict[int, tuple[Content, list[str]]] = {}  # id → (the page, kept: its id is not reused)
 
     def __call__(self, value: Any) -> str:
         try:
@@ -98,7 +105,11 @@ class _Sayer:
         if isinstance(value, dt.tzinfo):
             return ["tzinfo", str(value)]
         if isinstance(value, Content):  # another page: by reference, its card is part of the site key
-            return ["content", str(getattr(value, "source_path", "")), str(getattr(value, "url", ""))]
+            known = self._references.get(id(value))
+            if known is None or known[0] is not value:  # Pelican works an address out anew each time it is asked
+                path, url = str(getattr(value, "source_path", "")), str(getattr(value, "url", ""))
+                known = self._references[id(value)] = (value, ["content", path, url])
+            return known[1]
         if isinstance(value, URLWrapper):
             name = (type(value), str(value))
             said = self._wrappers.get(name)
@@ -129,10 +140,15 @@ def _text_hash(text: str) -> str:
 
 
 def card(item: Any, say: _Sayer) -> str:
-    """What other pages may show of ``item``: all of it but its body, as JSON text."""
-    attributes = {name: value for name, value in vars(item).items() if name not in _NOT_CARD}
+    """What other pages may show of ``item``: all of it but its body and its listing media, as JSON text."""
+    attributes = {name: value for name, value in vars(item).items() if name not in _NOT_CARD | _LISTING_MEDIA}
     shown = {name: getattr(item, name, None) for name in ("url", "save_as", "summary", "title", "lang")}
     return say([type(item).__name__, attributes, shown])
+
+
+def listing_media(item: Any, say: _Sayer) -> str:
+    """What a listing's entry shows of ``item`` beside its card (``_LISTING_MEDIA``), as JSON text."""
+    return say(sorted((name, value) for name, value in vars(item).items() if name in _LISTING_MEDIA))
 
 
 @dataclass(frozen=True)
@@ -315,7 +331,9 @@ class OutputPlan:
             shared = sorted(
                 (str(path), digest.hex()) for path, digest in self.input_files.items() if self._real(path) not in own
             )
-            self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, [self.card(item) for item in items]])
+            cards = [self.card(item) for item in items]
+            drafts = [listing_media(item, self._say) for item in items if getattr(item, "status", None) == "draft"]
+            self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, cards, drafts])
         return self._site_key
 
     def _chart_data(self) -> set[str]:
@@ -357,7 +375,10 @@ class OutputPlan:
                 [key, library.prepared(key).key if library is not None else None] for key in PLACEHOLDER.findall(html)
             ]
             source = getattr(item, "source_path", None)
-            known = _hash([self.card(item), self._file_hash(source) if source else None, _text_hash(html), charts])
+            media = listing_media(item, self._say)
+            known = _hash(
+                [self.card(item), media, self._file_hash(source) if source else None, _text_hash(html), charts]
+            )
             self._bodies[id(item)] = known
         return known
 
