@@ -31,6 +31,21 @@ def test_noindex_pages_are_left_out_and_modified_beats_published() -> None:
     )
 
 
+def test_language_versions_are_the_alternate_links_with_a_language_and_no_type() -> None:
+    html = (
+        '<link rel="alternate" hreflang="en" href="https://x.org/a/?b=1&amp;c=2">'
+        '<link rel="alternate" type="application/atom+xml" hreflang="en" href="https://x.org/feeds/all.atom.xml">'
+        '<link rel="alternate  canonical" hreflang="zh-Hans" href="https://x.org/zh-hans/a/" />'
+        '<link rel="alternate" href="https://x.org/no-language/">'
+        '<link rel="canonical" hreflang="fr" href="https://x.org/fr/a/">'
+        '<meta name="robots" content="noindex" name="description">'  # a repeated attribute: its last value counts
+        "</head><body><link rel='alternate' hreflang='de' href='https://x.org/body/'>"
+    )
+    assert entry_for(html, "a/index.html", "https://x.org") == SitemapEntry(
+        "https://x.org/a/", None, (("en", "https://x.org/a/?b=1&c=2"), ("zh-Hans", "https://x.org/zh-hans/a/"))
+    )
+
+
 def test_page_address_drops_index_html() -> None:
     assert page_address("index.html") == ""
     assert page_address("topics/index.html") == "topics/"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from bs4 import BeautifulSoup
-
 # Pages a crawler should not list: not found, and anything marked noindex (search, drafts).
 NOT_LISTED = {"404.html"}
+# The page's date for the sitemap, the first of these its head has.
+LASTMOD_PROPERTIES = ("article:modified_time", "article:published_time")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,23 +28,48 @@ def page_address(relative_path: str) -> str:
     return relative_path.removesuffix("index.html")
 
 
+class _HeadTags(HTMLParser):
+    """The attributes of each ``<meta>`` and ``<link>`` tag, in order: all the sitemap reads of a page.
+
+    The standard library's parser, which BeautifulSoup's "html.parser" builds its tree on, without the tree:
+    a production build reads every page's head, ten times faster so (3,191 pages: 19 s with the tree).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.metas: list[dict[str, str]] = []
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "link"):
+            found = {}
+            for name, value in attrs:
+                found[name] = value or ""  # a repeated attribute: its last value, as BeautifulSoup keeps
+            (self.metas if tag == "meta" else self.links).append(found)
+
+    handle_startendtag = handle_starttag
+
+
 def entry_for(html: str, relative_path: str, siteurl: str) -> SitemapEntry | None:
     """The page's sitemap entry, or None when it asks not to be indexed."""
     # Only the head says what the sitemap needs; parsing it alone is far quicker on chart pages.
     head_end = html.find("</head>")
-    document = BeautifulSoup(html[: head_end if head_end != -1 else None], "html.parser")
-    robots = document.find("meta", attrs={"name": "robots"})
+    tags = _HeadTags()
+    tags.feed(html[: head_end if head_end != -1 else None])
+    tags.close()
+    robots = next((meta for meta in tags.metas if meta.get("name") == "robots"), None)
     if robots is not None and "noindex" in robots.get("content", ""):
         return None
     lastmod = None
-    for prop in ("article:modified_time", "article:published_time"):
-        meta = document.find("meta", attrs={"property": prop})
+    for prop in LASTMOD_PROPERTIES:
+        meta = next((meta for meta in tags.metas if meta.get("property") == prop), None)
         if meta is not None and meta.get("content"):
             lastmod = meta["content"]
             break
     alternates = tuple(
         (link["hreflang"], link["href"])
-        for link in document.find_all("link", attrs={"rel": "alternate", "hreflang": True, "href": True})
+        for link in tags.links
+        if "alternate" in link.get("rel", "").split() and "hreflang" in link and "href" in link
         if not link.get("type")  # feeds in a language are not versions of the page
     )
     return SitemapEntry(f"{siteurl}/{page_address(relative_path)}", lastmod, alternates)
