@@ -45,9 +45,13 @@ def test_clean_stale_keeps_exactly_the_charts_the_last_build_used(tmp_path: Path
     (root / "content" / "explainers" / "b.md").write_text("Title: broken\n", encoding="utf-8")
     assert run_nutgraf("build", cwd=root).returncode == 1
     (root / "content" / "explainers" / "b.md").unlink()
+    obsolete = root / ".cache" / "charts" / "feeds" / "ab"  # feed entries an earlier version kept
+    obsolete.mkdir(parents=True)
+    (obsolete / ("ab" * 32)).write_text("<figure>", encoding="utf-8")
 
     result = run_nutgraf("clean", "--stale", cwd=root)
     assert result.returncode == 0, result.stderr
+    assert not obsolete.parent.exists() and "no build reads it any more" in result.stdout
     assert "Removed 1 chart render(s) the last build did not use; kept 2." in result.stdout
     assert "charts/" in result.stdout
     assert "Cache " in result.stdout

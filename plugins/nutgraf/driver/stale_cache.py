@@ -9,6 +9,7 @@ successful build used (``nutgraf.kernel.used_keys``), and everything else is rem
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -73,9 +74,19 @@ def _caches(settings: dict[str, Any]) -> list[tuple[str, KeyedCache, Path]]:
     ]
 
 
+def _obsolete(settings: dict[str, Any]) -> list[Path]:
+    """Folders earlier versions kept and no build reads now (a restored CI cache would carry them for good)."""
+    charts = ChartSettings.from_settings(settings)
+    return [charts.cache_path / "feeds"]  # feed entries, made by parsing pages until feed figures were drawn
+
+
 def prune(settings: dict[str, Any], cache_root: Path) -> dict[str, PruneResult]:
     """Prune every cache that records what a build used; print what was removed and every cache folder's size."""
     before = folder_size(cache_root)
+    for folder in _obsolete(settings):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            print(f"Removed {folder}: no build reads it any more.")
     results = {}
     for what, cache, folder in _caches(settings):
         result = results[what] = prune_unused(cache)

@@ -190,11 +190,6 @@ def prepare_build(context: BuildContext) -> None:
 
 
 def finalize_output(context: BuildContext, output: Path) -> None:
-    from nutgraf.plugins.charts.feed import FEED_CACHE_STATE
-
-    feeds = context.pop_state(FEED_CACHE_STATE)
-    if feeds is not None:  # a build that wrote feeds keeps only its own entries
-        feeds.prune()
     library = context.pop_state(PLUGIN.name)
     if library is not None:
         library.write_assets(output)

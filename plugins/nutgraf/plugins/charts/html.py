@@ -77,6 +77,64 @@ def data_table(
     )
 
 
+@dataclass(frozen=True)
+class _MetaItem:
+    """One part of the line under the chart: a note or the source (text), or a data link (``href``)."""
+
+    css_class: str
+    inner: str  # HTML
+    href: str = ""
+
+    def html(self) -> str:
+        if self.href:
+            return f'<a class="{self.css_class}" href="{_attribute(self.href)}" download>{self.inner}</a>'
+        return f'<span class="{self.css_class}">{self.inner}</span>'
+
+
+def _caption(parts: FigureParts) -> list[str]:
+    caption = []
+    if parts.title:
+        caption.append(f'<p class="chart-title">{escape(parts.title)}</p>')
+    if parts.subtitle:
+        caption.append(f'<p class="chart-subtitle">{escape(parts.subtitle)}</p>')
+    return caption
+
+
+def _meta(parts: FigureParts, gettext: Callable[[str], str], url: Callable[[str], str]) -> list[_MetaItem]:
+    """Note, source and the data links, with each address as ``url`` gives it."""
+    meta = []
+    if parts.note:
+        meta.append(_MetaItem("chart-note", escape(parts.note)))
+    source = escape(parts.source)
+    if parts.source_url:
+        source = f'<a href="{_attribute(url(parts.source_url))}">{source}</a>'
+    source_label = gettext("Source:")
+    meta.append(_MetaItem("chart-source", f"{escape(source_label)} {source}"))
+    if parts.download_url:
+        download = gettext("Download the data (%(format)s)") % {"format": "CSV"}
+        meta.append(_MetaItem("chart-download", escape(download), url(parts.download_url)))
+    if parts.source_file_url:
+        if parts.download_url:
+            text = gettext("Full source file (%(format)s)") % {"format": parts.source_file_label}
+        else:
+            text = gettext("Download the data (%(format)s)") % {"format": parts.source_file_label}
+        meta.append(_MetaItem("chart-source-file", escape(text), url(parts.source_file_url)))
+    return meta
+
+
+def _label(parts: FigureParts, gettext: Callable[[str], str]) -> str:
+    """What the chart shows, in words: its alt text, then what it marks."""
+    return " ".join(filter(None, [parts.alt, annotations_sentence(parts.annotations, gettext)]))
+
+
+def _table(parts: FigureParts, gettext: Callable[[str], str]) -> str:
+    return data_table(parts.table, parts.title, gettext, parts.annotations) if parts.table is not None else ""
+
+
+def _same(url: str) -> str:
+    return url
+
+
 def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None) -> str:
     """The chart's figure; the caption holds title, notes, source and the data link.
 
@@ -84,40 +142,13 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
     shows the source line under the chart.
     """
     gettext = gettext or _english  # the page's language (the i18n plugin's catalogues), else English
-    caption = []
-    if parts.title:
-        caption.append(f'<p class="chart-title">{escape(parts.title)}</p>')
-    if parts.subtitle:
-        caption.append(f'<p class="chart-subtitle">{escape(parts.subtitle)}</p>')
-    meta = []
-    if parts.note:
-        meta.append(f'<span class="chart-note">{escape(parts.note)}</span>')
-    source = escape(parts.source)
-    if parts.source_url:
-        source = f'<a href="{_attribute(parts.source_url)}">{source}</a>'
-    source_label = gettext("Source:")
-    meta.append(f'<span class="chart-source">{escape(source_label)} {source}</span>')
-    if parts.download_url:
-        download = gettext("Download the data (%(format)s)") % {"format": "CSV"}
-        meta.append(
-            f'<a class="chart-download" href="{_attribute(parts.download_url)}" download>{escape(download)}</a>'
-        )
-    if parts.source_file_url:
-        if parts.download_url:
-            text = gettext("Full source file (%(format)s)") % {"format": parts.source_file_label}
-        else:
-            text = gettext("Download the data (%(format)s)") % {"format": parts.source_file_label}
-        meta.append(
-            f'<a class="chart-source-file" href="{_attribute(parts.source_file_url)}" download>{escape(text)}</a>'
-        )
-    caption.append(f'<p class="chart-meta">{" ".join(meta)}</p>')
-    label = " ".join(filter(None, [parts.alt, annotations_sentence(parts.annotations, gettext)]))
+    caption = _caption(parts)
+    caption.append(f'<p class="chart-meta">{" ".join(item.html() for item in _meta(parts, gettext, _same))}</p>')
     graphic = (
         # Search indexes the caption, not the axis labels or table cells (their numbers would run into words).
-        f'<div class="chart-graphic" role="img" aria-label="{_attribute(label)}" data-pagefind-ignore>'
+        f'<div class="chart-graphic" role="img" aria-label="{_attribute(_label(parts, gettext))}" data-pagefind-ignore>'
         f"{parts.wide_svg}{parts.narrow_svg}</div>"
     )
-    table = data_table(parts.table, parts.title, gettext, parts.annotations) if parts.table is not None else ""
     keys = gettext("Arrow keys step through the data; Escape leaves.")  # charts.js reads it to screen readers
     image = f' data-chart-image="{_attribute(parts.image_url)}"' if parts.image_url else ""  # feeds' PNG
     return (
@@ -126,5 +157,36 @@ def figure_html(parts: FigureParts, gettext: Callable[[str], str] | None = None)
         f'{image} data-chart-help="{_attribute(keys)}">'
         # Block elements with a line break between: text extracted without CSS (search excerpts, reader
         # modes) never runs a title into its subtitle.
-        f"<figcaption>{chr(10).join(caption)}</figcaption>\n{graphic}\n{table}</figure>"
+        f"<figcaption>{chr(10).join(caption)}</figcaption>\n{graphic}\n{_table(parts, gettext)}</figure>"
+    )
+
+
+def feed_figure_html(
+    parts: FigureParts,
+    size: tuple[float, float],
+    gettext: Callable[[str], str] | None = None,
+    url: Callable[[str], str] = _same,
+) -> str:
+    """The chart's figure in a feed entry: its PNG (``parts.image_url``, ``size`` as drawn wide) in an ``<img>``
+    with the chart's words as alt text, each address as ``url`` gives it (absolute: a feed reader has no page to
+    resolve it against). Feed readers run no script, drop inline SVG and show the entry without the site's
+    stylesheet, which on the page moves the source line under the chart: here the figure is written in reading
+    order, each part a block of its own: title and subtitle (the figcaption), the image, then note, source and
+    data links, then the data table.
+    """
+    gettext = gettext or _english
+    caption = _caption(parts)
+    width, height = size
+    lines = [
+        f'<p class="chart-image"><img src="{_attribute(url(parts.image_url))}"'
+        f' alt="{_attribute(_label(parts, gettext))}" width="{width:g}" height="{height:g}"></p>'
+    ]
+    lines += [
+        f"<p>{item.html()}</p>" if item.href else f'<p class="{item.css_class}">{item.inner}</p>'
+        for item in _meta(parts, gettext, url)
+    ]
+    figcaption = f"<figcaption>{chr(10).join(caption)}</figcaption>\n" if caption else ""
+    return (
+        f'<figure class="chart" id="{_attribute(parts.anchor)}">{figcaption}{"".join(lines)}\n'
+        f"{_table(parts, gettext)}</figure>"
     )

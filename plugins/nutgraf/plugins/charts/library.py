@@ -16,7 +16,8 @@ from nutgraf.plugins.charts.annotations import KEY as ANNOTATIONS
 from nutgraf.plugins.charts.annotations import block_descriptions
 from nutgraf.plugins.charts.block import block_digest, parse_block
 from nutgraf.plugins.charts.cache import ChartCache
-from nutgraf.plugins.charts.html import FigureParts, figure_html
+from nutgraf.plugins.charts.embeds import svg_size
+from nutgraf.plugins.charts.html import FigureParts, feed_figure_html, figure_html
 from nutgraf.plugins.charts.pool import render_missing
 from nutgraf.plugins.charts.prepare import PreparedChart, prepare_chart
 from nutgraf.plugins.charts.problem import ChartError
@@ -176,31 +177,40 @@ class ChartLibrary:
     def figure(self, key: str, anchor: str, *, gettext: Callable[[str], str] | None = None) -> str:
         """The figure of a prepared chart with the id ``anchor``."""
         chart = self.prepared(key)
+        svgs = {name: self.cache.read(chart.key, f"{name}.svg").decode() for name in ("wide", "narrow")}
+        return figure_html(self._figure_parts(key, anchor, wide_svg=svgs["wide"], narrow_svg=svgs["narrow"]), gettext)
+
+    def feed_figure(
+        self, key: str, anchor: str, url: Callable[[str], str], *, gettext: Callable[[str], str] | None = None
+    ) -> str:
+        """The figure of a prepared chart in a feed entry (``feed_figure_html``): its PNG, not its SVGs."""
+        chart = self.prepared(key)
+        size = self.cache.fact(chart.key, "wide size", "wide.svg", svg_size)  # kept with the entry: no SVG read
+        return feed_figure_html(self._figure_parts(key, anchor), size, gettext, url)
+
+    def _figure_parts(self, key: str, anchor: str, *, wide_svg: str = "", narrow_svg: str = "") -> FigureParts:
+        chart = self.prepared(key)
         options = chart.block.options
-        title = str(options.get("title") or "")
         table = self.table(chart)
         download = chart.download
-        return figure_html(
-            FigureParts(
-                anchor=anchor,
-                alt=str(options["alt"]).strip(),
-                source=str(options["source"]).strip(),
-                source_url=str(options.get("source_url") or ""),
-                title=title,
-                subtitle=str(options.get("subtitle") or ""),
-                note=str(options.get("note") or ""),
-                wide_svg=self.cache.read(chart.key, "wide.svg").decode(),
-                narrow_svg=self.cache.read(chart.key, "narrow.svg").decode(),
-                wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
-                narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
-                image_url=self.image_url(key),
-                download_url=self.url(self.chart_csv_path(chart)) if table else "",
-                source_file_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
-                source_file_label=download.label if download else "CSV",
-                table=table if options.get("table", True) is not False else None,
-                annotations=tuple(block_descriptions(options.get(ANNOTATIONS))),
-            ),
-            gettext,
+        return FigureParts(
+            anchor=anchor,
+            alt=str(options["alt"]).strip(),
+            source=str(options["source"]).strip(),
+            source_url=str(options.get("source_url") or ""),
+            title=str(options.get("title") or ""),
+            subtitle=str(options.get("subtitle") or ""),
+            note=str(options.get("note") or ""),
+            wide_svg=wide_svg,
+            narrow_svg=narrow_svg,
+            wide_vega_url=self.url(self.asset(chart, "wide.vg.json")),
+            narrow_vega_url=self.url(self.asset(chart, "narrow.vg.json")),
+            image_url=self.image_url(key),
+            download_url=self.url(self.chart_csv_path(chart)) if table else "",
+            source_file_url=self.url(quote(download.url_path)) if download else "",  # 'rates #1.csv'
+            source_file_label=download.label if download else "CSV",
+            table=table if options.get("table", True) is not False else None,
+            annotations=tuple(block_descriptions(options.get(ANNOTATIONS))),
         )
 
     def table(self, chart: PreparedChart) -> ChartTable | None:
