@@ -66,6 +66,20 @@ def label_marks(spec: dict[str, Any], *, width: int, legend: bool = False) -> di
     return spec
 
 
+def _label_room(rows: list[dict[str, Any]], field: str, length: str) -> dict[str, Any]:
+    """The value scale's room for the labels, ``BAR_LABEL_ROOM`` px past the longest bar's end. Bars both ways: a
+    padding at both ends (a loss's label sits past its bar's end). Bars one way: the axis ends at zero on the other
+    side, and the room is added past the longest bar only, worked out from the plot's ``length`` signal (``width``
+    or ``height``): Vega pads a scale after its ``domainMin``, so padding would run an axis of gains alone below
+    zero (ticks at −1, −2), as if some value were negative."""
+    values = [value for row in rows if isinstance(value := row.get(field), int | float) and not isinstance(value, bool)]
+    if not any(values) or min(values) < 0 < max(values):  # no value but zero: Vega's own axis, as before
+        return {"padding": BAR_LABEL_ROOM}
+    end = max(values) if max(values) > 0 else min(values)
+    padded = {"expr": f"{float(end)!r} * {length} / max(1, {length} - {BAR_LABEL_ROOM})"}
+    return {"domainMin": 0, "domainMax": padded} if end >= 0 else {"domainMin": padded, "domainMax": 0}
+
+
 def _bar_values(spec: dict[str, Any]) -> dict[str, Any]:
     encoding = spec["encoding"]
     x, y = encoding.get("x"), encoding.get("y")
@@ -94,10 +108,8 @@ def _bar_values(spec: dict[str, Any]) -> dict[str, Any]:
         placement = {"baseline": {"expr": f"{negative} ? 'top' : 'bottom'"}, "dy": {"expr": f"{negative} ? 4 : -4"}}
     unit = {key: copy.deepcopy(spec[key]) for key in _UNIT_KEYS if key in spec}
     value_channel = "x" if horizontal else "y"
-    unit["encoding"][value_channel] = {
-        **value,
-        "scale": {"padding": BAR_LABEL_ROOM, **(value.get("scale") or {})},
-    }
+    room = _label_room(rows, field, "width" if horizontal else "height")
+    unit["encoding"][value_channel] = {**value, "scale": {**room, **(value.get("scale") or {})}}
     labels = {
         "mark": {"type": "text", **placement},
         "encoding": {
