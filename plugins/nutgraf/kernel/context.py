@@ -150,7 +150,9 @@ def context_for(settings: MutableMapping[str, Any]) -> BuildContext:
 
 
 def close_context(context: BuildContext) -> None:
-    """Forget a finished build's state."""
+    """Forget a finished build's state, once the work it started in the background is done (a build that failed
+    before its last stage has not waited for it: it leaves nothing running)."""
+    context.finish_pending(failing=True)
     _OPEN.pop(context.key, None)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,11 +25,31 @@ def searchable_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "content/explainers/ferries.md": explainer("Ferries in the strait", body_extra=CHART_BLOCK),
             **CHART_DATA,
             "content/explainers/bridges.md": explainer("Bridges over the river", date="2026-01-03"),
+            # A page: Pelican writes pages last, the index starts once they are written.
+            "content/pages/about.md": "Title: About us\nSlug: about\nSummary: Who we are.\n\nWe explain the news.\n",
         },
     )
     result = build_in_process("build", cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "output"
+
+
+def test_the_index_started_as_pelican_wrote_its_last_page_holds_every_searchable_page_of_the_site(
+    searchable_site: Path,
+) -> None:
+    """It is made while embed pages, template pages and files are written: none of those may be a page it lacks."""
+    indexed = set()
+    for fragment in (searchable_site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        indexed.add(json.loads(data)["url"])
+    searchable = {
+        "/" + str(path.relative_to(searchable_site).parent).replace(os.sep, "/").removeprefix(".") + "/"
+        for path in searchable_site.rglob("*.html")
+        if "data-pagefind-body" in path.read_text(encoding="utf-8")
+    }
+    assert indexed == {url.replace("//", "/") for url in searchable}
+    assert {"/explainers/ferries/", "/explainers/bridges/"} <= indexed
+    assert len(indexed) == 3  # and the page
 
 
 def test_index_covers_explainers_and_pages_but_not_listings(searchable_site: Path) -> None:

@@ -15,7 +15,7 @@ def register() -> None:
     from pelican import signals
 
     from nutgraf.kernel.context import end_of_pelican_run
-    from nutgraf.plugins.charts.embed_pages import write_embed_pages
+    from nutgraf.plugins.charts.embed_pages import remember_articles, write_embed_pages
     from nutgraf.plugins.charts.feed import rewrite_feed
     from nutgraf.plugins.charts.hooks import add_markdown_extension, attach_charts
 
@@ -23,5 +23,5 @@ def register() -> None:
     signals.finalized.connect(end_of_pelican_run)
     signals.content_object_init.connect(attach_charts)
     signals.feed_generated.connect(rewrite_feed)
-    signals.article_writer_finalized.connect(write_embed_pages)
+    signals.article_writer_finalized.connect(remember_articles)
     signals.page_writer_finalized.connect(write_embed_pages)

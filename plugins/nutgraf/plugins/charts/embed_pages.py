@@ -116,9 +116,27 @@ class EmbedDisclosures:
         return disclosure_html(embed.code, anchor, self.gettext)
 
 
+# The context's state holding the explainers' generator until their charts' embed pages are written.
+_ARTICLES = "charts: explainers written"
+
+
+def remember_articles(generator: Any, writer: Any) -> None:
+    """``article_writer_finalized``: the explainers' embed pages are written with the pages' (``write_embed_pages``),
+    once search has read every page Pelican writes (``search.index_written_pages``, a handler before ours): the
+    index is made while they are written."""
+    context_for(generator.settings).replace_state(_ARTICLES, generator)
+
+
 def write_embed_pages(generator: Any, writer: Any) -> None:
-    """``article_writer_finalized`` and ``page_writer_finalized``: each published chart's embed page, in the
-    language of the page it is on, and its oEmbed JSON beside it."""
+    """``page_writer_finalized``: each published chart's embed page, the explainers' and the pages', in the language
+    of the page it is on, and its oEmbed JSON beside it."""
+    articles = context_for(generator.settings).pop_state(_ARTICLES)
+    for written in (articles, generator):
+        if written is not None:
+            _write_embed_pages(written, writer)
+
+
+def _write_embed_pages(generator: Any, writer: Any) -> None:
     from nutgraf.plugins.charts.hooks import library_in
 
     settings = generator.settings

@@ -4,9 +4,10 @@ The index reads a copy of each page made searchable (``search.indexable``). Both
 remembered by content in the cache folder: a page whose HTML did not change is not parsed
 again (nor read, when it is the very file the last build indexed), and a site whose searchable
 pages did not change gets its previous index back without running Pagefind (a data edit that
-changes no chart's words). The index is made in a thread while the plugins listed after search
-write their files (``IndexJob``). (Pagefind's Python API was measured here at 3.3 s for 31 pages,
-its command line at 0.2 s: the API waits on one round trip a page.)
+changes no chart's words). The pages are read as soon as Pelican has written the last of them,
+and the index is made in a thread while the build writes the rest of the site (``IndexJob``).
+(Pagefind's Python API was measured here at 3.3 s for 31 pages, its command line at 0.2 s: the
+API waits on one round trip a page.)
 """
 
 from __future__ import annotations
@@ -179,12 +180,9 @@ def _normalise_entry(path: Path) -> None:
     path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _cached_index(output: Path, folder: str, language: str, cache_path: Path) -> Path | None:
-    """The index of the site in ``output`` (but ``output/folder``), made or found in the cache; None when there
-    is nothing to index. Reads only the site's pages: it runs while other plugins write their files."""
-    copies = PageCopies(cache_path / "pages")
-    pages = searchable_pages(output, folder, copies)
-    copies.save()
+def _cached_index(pages: list[tuple[str, str, str]], language: str, cache_path: Path) -> Path | None:
+    """The index of ``pages`` (``searchable_pages``), made or found in the cache; None when there is nothing to
+    index. Reads nothing of the site: it runs while the build writes the rest of it."""
     if not pages:  # nothing published yet (every piece a draft, or not yet due): Pagefind refuses an empty site
         return None
     inputs = json.dumps([version("pagefind"), language, [(url, digest) for url, digest, _ in pages]])
@@ -209,22 +207,25 @@ def _cached_index(output: Path, folder: str, language: str, cache_path: Path) ->
 
 
 class IndexJob:
-    """The index, made in a thread while the plugins after this one finish the site (Pagefind runs in a
-    process of its own, on another core); ``wait`` puts it into the site."""
+    """The index of the site in ``output`` (but ``output/folder``): its searchable pages are read now, and the
+    index made from them in a thread while the build writes the rest of the site (Pagefind runs in a process of
+    its own, on another core); ``wait`` puts it into the site."""
 
     def __init__(self, output: Path, folder: str, language: str, cache_path: Path) -> None:
         self.destination = output / folder
         shutil.rmtree(self.destination, ignore_errors=True)
+        copies = PageCopies(cache_path / "pages")
+        pages = searchable_pages(output, folder, copies)
+        copies.save()
         self._result: Path | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._run, args=(output, folder, language, cache_path), name="search index", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, args=(pages, language, cache_path), name="search index")
+        self._thread.daemon = True
         self._thread.start()
 
-    def _run(self, output: Path, folder: str, language: str, cache_path: Path) -> None:
+    def _run(self, pages: list[tuple[str, str, str]], language: str, cache_path: Path) -> None:
         try:
-            self._result = _cached_index(output, folder, language, cache_path)
+            self._result = _cached_index(pages, language, cache_path)
         except BaseException as error:  # raised again by ``wait``, in the build's thread
             self._error = error
 
