@@ -67,9 +67,10 @@ MANIFEST_VERSION = "3"
 _NOT_CARD = frozenset({"_content", "explainer", "_context", "settings", "content"})
 # Attributes of its card that only a listing's entry shows (the lead chart's thumbnail): they change with the lead
 # chart's data, and listings are given the explainers they show with their bodies, so these count there, not in the
-# site key every page's key holds. The home page's drafts are the one list a listing takes from the context
-# instead: theirs stay in the site key.
+# site key every page's key holds. The previews a development build's home pages list (drafts, and pieces held back
+# until due) are the lists a listing takes from the context instead: theirs stay in the site key.
 _LISTING_MEDIA = frozenset({"lead_chart", "thumbnail", "thumbnail_alt", "thumbnail_width", "thumbnail_height"})
+_PREVIEWS_IN_CONTEXT = ("drafts", "drafts_translations")
 
 
 # Values a page is given that are the whole site's list, as every page's context has it (Pelican gives tag,
@@ -332,8 +333,11 @@ class OutputPlan:
                 (str(path), digest.hex()) for path, digest in self.input_files.items() if self._real(path) not in own
             )
             cards = [self.card(item) for item in items]
-            drafts = [listing_media(item, self._say) for item in items if getattr(item, "status", None) == "draft"]
-            self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, cards, drafts])
+            previews = [
+                [name, [[str(item.source_path), listing_media(item, self._say)] for item in context.get(name) or []]]
+                for name in _PREVIEWS_IN_CONTEXT
+            ]
+            self._site_key = _hash([MANIFEST_VERSION, self.code_key, shared, cards, previews])
         return self._site_key
 
     def _chart_data(self) -> set[str]:
