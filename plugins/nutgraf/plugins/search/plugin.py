@@ -27,8 +27,8 @@ def start_index(context: BuildContext, output: Path) -> None:
 class SearchPlugin(Plugin):
     name = "search"
     # The index reads only the pages Pelican wrote (their charts' figures are put in as they are written). It is
-    # started as soon as the last of them is (``pages_written``), else here; listed before the plugins that write
-    # embed pages, images and data files, its index is made while they write them.
+    # started as soon as the last of them is (``index_written_pages``), else here; listed before the plugins that
+    # write embed pages, images and data files, its index is made while they write them.
     runs_after = ()
 
     def finalize_output(self, context: BuildContext, output: Path) -> None:
