@@ -63,6 +63,9 @@ def test_the_room_for_values_never_runs_the_axis_past_zero_where_no_bar_goes() -
     assert scale([-3, -5]) == {"domainMin": {"expr": "-5.0 * width / max(1, width - 56)"}, "domainMax": 0}
     assert scale([-3, 5]) == {"padding": 56}  # both: room at both ends
     assert scale([0, 0]) == {"padding": 56}
+    own = bars(3)
+    own["encoding"]["x"]["scale"] = {"domain": [0, 100]}  # a domain the spec sets itself is kept
+    assert label_marks(own, width=608)["layer"][0]["encoding"]["x"]["scale"] == {"padding": 56, "domain": [0, 100]}
 
 
 def test_lines_are_named_at_their_ends_instead_of_a_legend_unless_the_block_asks_for_one() -> None:

@@ -25,6 +25,7 @@ BAR_LABEL_ROOM = 56
 MIN_BAR_LABEL_WIDTH = 480
 _CATEGORY = frozenset({"nominal", "ordinal"})
 _UNIT_KEYS = frozenset({"mark", "encoding", "params"})
+_DOMAIN_KEYS = frozenset({"domain", "domainMin", "domainMax", "domainMid", "domainRaw", "zero"})
 
 
 def _mark_type(spec: dict[str, Any]) -> str:
@@ -66,12 +67,13 @@ def label_marks(spec: dict[str, Any], *, width: int, legend: bool = False) -> di
     return spec
 
 
-def _label_room(rows: list[dict[str, Any]], field: str, length: str) -> dict[str, Any]:
+def _label_room(rows: list[dict[str, Any]], field: str, channel: str) -> dict[str, Any]:
     """The value scale's room for the labels, ``BAR_LABEL_ROOM`` px past the longest bar's end. Bars both ways: a
     padding at both ends (a loss's label sits past its bar's end). Bars one way: the axis ends at zero on the other
-    side, and the room is added past the longest bar only, worked out from the plot's ``length`` signal (``width``
-    or ``height``): Vega pads a scale after its ``domainMin``, so padding would run an axis of gains alone below
-    zero (ticks at −1, −2), as if some value were negative."""
+    side, and the room is added past the longest bar only, worked out from the plot's length along the value
+    ``channel`` (its ``width`` or ``height`` signal): Vega pads a scale after its ``domainMin``, so padding would
+    run an axis of gains alone below zero (ticks at −1, −2), as if some value were negative."""
+    length = "width" if channel == "x" else "height"
     values = [value for row in rows if isinstance(value := row.get(field), int | float) and not isinstance(value, bool)]
     if not any(values) or min(values) < 0 < max(values):  # no value but zero: Vega's own axis, as before
         return {"padding": BAR_LABEL_ROOM}
@@ -108,8 +110,10 @@ def _bar_values(spec: dict[str, Any]) -> dict[str, Any]:
         placement = {"baseline": {"expr": f"{negative} ? 'top' : 'bottom'"}, "dy": {"expr": f"{negative} ? 4 : -4"}}
     unit = {key: copy.deepcopy(spec[key]) for key in _UNIT_KEYS if key in spec}
     value_channel = "x" if horizontal else "y"
-    room = _label_room(rows, field, "width" if horizontal else "height")
-    unit["encoding"][value_channel] = {**value, "scale": {**room, **(value.get("scale") or {})}}
+    own = value.get("scale") or {}
+    # A domain the spec sets itself is kept as it is (the bounds would override it), with the padding as before.
+    room = {"padding": BAR_LABEL_ROOM} if own.keys() & _DOMAIN_KEYS else _label_room(rows, field, value_channel)
+    unit["encoding"][value_channel] = {**value, "scale": {**room, **own}}
     labels = {
         "mark": {"type": "text", **placement},
         "encoding": {
